@@ -1,0 +1,62 @@
+import { useEffect } from "react";
+import { ConnectionStatus } from "@/features/gateway/components/connection-status";
+import { useGatewayConnection } from "@/features/gateway/use-gateway-connection";
+import { HistoryList } from "@/features/now-playing/components/history-list";
+import { ListenerCount } from "@/features/now-playing/components/listener-count";
+import { NowPlayingCard } from "@/features/now-playing/components/now-playing-card";
+import { useDocumentTitle } from "@/features/now-playing/use-document-title";
+import { audioStationChanged } from "@/features/player/audio-session";
+import { PlayerControls } from "@/features/player/components/player-controls";
+import { StationTabs } from "@/features/station/components/station-tabs";
+import { locationChanged, useStation } from "@/features/station/station-store";
+import type { StationId } from "@/lib/config";
+import { gateway } from "./live-session";
+
+const THEME_COLOR: Record<StationId, string> = { jpop: "#ff3d8b", kpop: "#3b82f6" };
+
+function useStationEffects(station: StationId) {
+  useGatewayConnection(gateway, station);
+  useDocumentTitle(station);
+  useEffect(() => {
+    audioStationChanged(station);
+    document.documentElement.dataset.station = station;
+    document.querySelector('meta[name="theme-color"]')?.setAttribute("content", THEME_COLOR[station]);
+  }, [station]);
+  useEffect(() => {
+    const onPopState = () => locationChanged(location.pathname);
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+}
+
+export function App() {
+  const station = useStation();
+  useStationEffects(station);
+  return (
+    <div className="backdrop-glow flex min-h-dvh flex-col">
+      <header className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
+        <div className="flex items-center gap-3">
+          <h1 className="text-xl font-black tracking-tight">
+            LISTEN<span className="text-station">.moe</span>
+          </h1>
+          <ConnectionStatus />
+        </div>
+        <StationTabs />
+      </header>
+      <main
+        id="station-panel"
+        role="tabpanel"
+        aria-label={station === "jpop" ? "J-pop" : "K-pop"}
+        className="mx-auto grid w-full max-w-6xl flex-1 gap-10 px-4 pt-8 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
+      >
+        <NowPlayingCard station={station} listeners={<ListenerCount station={station} />} />
+        <HistoryList station={station} />
+      </main>
+      <footer className="fixed inset-x-0 bottom-0 border-t border-white/10 bg-ink/85 backdrop-blur-xl">
+        <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">
+          <PlayerControls />
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from "react";
+import { useConnectionStatus } from "../connection-store";
+import type { ConnectionStatus as Status } from "../gateway-client";
+
+function useSecondsUntil(deadline: number | null): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (deadline === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [deadline]);
+  return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+function describe(status: Status, seconds: number): { text: string; tone: "live" | "busy" | "down" } {
+  switch (status.kind) {
+    case "live":
+      return { text: "Live", tone: "live" };
+    case "reconnecting":
+      return { text: seconds > 0 ? `Reconnecting in ${seconds} s` : "Reconnecting…", tone: "busy" };
+    case "offline":
+      return { text: "Offline — waiting for the network", tone: "down" };
+    default:
+      return { text: "Connecting…", tone: "busy" };
+  }
+}
+
+const DOT: Record<"live" | "busy" | "down", string> = {
+  live: "bg-emerald-400 shadow-[0_0_0_3px_rgb(52_211_153/0.25)]",
+  busy: "bg-amber-400 animate-pulse",
+  down: "bg-rose-500",
+};
+
+/** The gateway's true state, announced politely to screen readers. */
+export function ConnectionStatus() {
+  const status = useConnectionStatus();
+  const seconds = useSecondsUntil(status.kind === "reconnecting" ? status.retryAt : null);
+  const { text, tone } = describe(status, seconds);
+  return (
+    <p
+      role="status"
+      aria-label="Connection"
+      className="inline-flex items-center gap-2 rounded-full bg-white/5 px-3 py-1 text-xs font-medium text-white/80 ring-1 ring-white/10"
+    >
+      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOT[tone]}`} />
+      <span>{text}</span>
+    </p>
+  );
+}

@@ -1,0 +1,262 @@
+/**
+ * The LISTEN.moe gateway connection, free of React: identify, heartbeat with an ack watchdog,
+ * reconnect with backoff, one socket at a time, and a clean station switch.
+ */
+import type { StationId } from "@/lib/config";
+import type { TrackUpdate } from "@/lib/song";
+import { reconnectDelayMs } from "./model/backoff";
+import { type GatewayFrame, parseFrame } from "./model/frame-schema";
+import {
+  ackTimeoutMs,
+  CLIENT_CLOSE_CODE,
+  DEFAULT_HEARTBEAT_MS,
+  MAX_FRAME_CHARS,
+  MAX_HEARTBEAT_MS,
+  MIN_HEARTBEAT_MS,
+  OP,
+  STABLE_CONNECTION_MS,
+  WELCOME_TIMEOUT_MS,
+} from "./protocol";
+
+export type ConnectionStatus =
+  | { kind: "idle" }
+  | { kind: "connecting"; station: StationId }
+  | { kind: "live"; station: StationId }
+  | { kind: "reconnecting"; station: StationId; retryAt: number; attempt: number }
+  | { kind: "offline"; station: StationId };
+
+export interface GatewayListener {
+  status(status: ConnectionStatus): void;
+  track(station: StationId, payload: TrackUpdate): void;
+  welcome?(station: StationId, user: { username: string | null; displayName: string | null } | null): void;
+  droppedFrame?(station: StationId, reason: string): void;
+  closed?(station: StationId, code: number): void;
+}
+
+export interface GatewayClientOptions {
+  urlFor(station: StationId): string;
+  listener: GatewayListener;
+  random?: () => number;
+  now?: () => number;
+  /** The window and document whose online/visibility events wake the client; absent in tests without DOM. */
+  environment?: { window: Window; document: Document };
+}
+
+export interface GatewayClient {
+  /** Connect to `station`, identifying with `auth` ("" when anonymous). Re-uses a matching connection. */
+  start(station: StationId, auth?: string): void;
+  stop(): void;
+  /** Ask for the current track again (op 2); the server answers TRACK_UPDATE_REQUEST. */
+  requestTrack(): void;
+  readonly station: StationId | null;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
+  const { urlFor, listener } = options;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const env = options.environment ?? (typeof window === "undefined" ? undefined : { window, document });
+
+  let station: StationId | null = null;
+  let auth = "";
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let heartbeatMs = DEFAULT_HEARTBEAT_MS;
+  let welcomedAt = 0;
+  let lastAckAt = 0;
+  let beatTimer: Timer | undefined;
+  let ackTimer: Timer | undefined;
+  let welcomeTimer: Timer | undefined;
+  let retryTimer: Timer | undefined;
+
+  function clearTimers() {
+    clearTimeout(beatTimer);
+    clearTimeout(ackTimer);
+    clearTimeout(welcomeTimer);
+    clearTimeout(retryTimer);
+    beatTimer = ackTimer = welcomeTimer = retryTimer = undefined;
+  }
+
+  function send(frame: object) {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  }
+
+  /** Orphan the socket first, so nothing it does later can touch our state, then close it. */
+  function detach(code = 1000, reason = "") {
+    const old = socket;
+    socket = null;
+    clearTimers();
+    if (!old) return;
+    old.onopen = old.onmessage = old.onclose = old.onerror = null;
+    try {
+      if (old.readyState === WebSocket.CONNECTING || old.readyState === WebSocket.OPEN)
+        old.close(code, reason);
+    } catch {
+      // Closing an already-failed socket can throw in some engines; it is gone either way.
+    }
+  }
+
+  function beat() {
+    send({ op: OP.HEARTBEAT });
+    clearTimeout(ackTimer);
+    ackTimer = setTimeout(() => dropConnection("heartbeat not acknowledged"), ackTimeoutMs(heartbeatMs));
+    // The next beat is scheduled from the ack's message task (see onAck), which keeps Chrome's
+    // background timer throttling from chaining; this is the fallback if the ack comes late.
+    clearTimeout(beatTimer);
+    beatTimer = setTimeout(beat, heartbeatMs);
+  }
+
+  function onAck() {
+    lastAckAt = now();
+    clearTimeout(ackTimer);
+    ackTimer = undefined;
+    clearTimeout(beatTimer);
+    beatTimer = setTimeout(beat, heartbeatMs);
+  }
+
+  function onWelcome(frame: Extract<GatewayFrame, { kind: "welcome" }>) {
+    if (!station) return;
+    clearTimeout(welcomeTimer);
+    const asked = frame.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    heartbeatMs = Math.min(Math.max(asked, MIN_HEARTBEAT_MS), MAX_HEARTBEAT_MS);
+    welcomedAt = now();
+    lastAckAt = welcomedAt;
+    listener.status({ kind: "live", station });
+    listener.welcome?.(station, frame.user);
+    beat();
+  }
+
+  function handleMessage(data: unknown) {
+    if (!station) return;
+    const frame = parseFrame(data, MAX_FRAME_CHARS);
+    switch (frame.kind) {
+      case "welcome":
+        onWelcome(frame);
+        break;
+      case "ack":
+        onAck();
+        break;
+      case "track":
+        listener.track(station, frame.payload);
+        break;
+      case "invalid":
+        listener.droppedFrame?.(station, frame.reason);
+        break;
+      case "ignored":
+        break;
+    }
+  }
+
+  function connect() {
+    if (!station) return;
+    const target = station;
+    clearTimers();
+    listener.status({ kind: "connecting", station: target });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(urlFor(target));
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    socket = ws;
+    welcomedAt = 0;
+    ws.onopen = () => {
+      if (socket !== ws) return;
+      ws.send(JSON.stringify({ op: OP.IDENTIFY, d: { auth } }));
+      welcomeTimer = setTimeout(() => dropConnection("no welcome"), WELCOME_TIMEOUT_MS);
+    };
+    ws.onmessage = (event) => {
+      if (socket !== ws) return;
+      try {
+        handleMessage(event.data);
+      } catch (error) {
+        // A listener bug must not kill the socket loop; report it and carry on.
+        listener.droppedFrame?.(target, error instanceof Error ? error.message : "listener error");
+      }
+    };
+    ws.onclose = (event) => {
+      if (socket !== ws) return;
+      socket = null;
+      listener.closed?.(target, event.code);
+      scheduleReconnect();
+    };
+  }
+
+  function dropConnection(reason: string) {
+    if (!socket) return;
+    detach(CLIENT_CLOSE_CODE, reason);
+    if (station) listener.closed?.(station, CLIENT_CLOSE_CODE);
+    scheduleReconnect();
+  }
+
+  function scheduleReconnect() {
+    if (!station) return;
+    clearTimers();
+    if (welcomedAt && now() - welcomedAt >= STABLE_CONNECTION_MS) attempt = 0;
+    welcomedAt = 0;
+    const offline = env && env.window.navigator.onLine === false;
+    const delay = reconnectDelayMs(attempt++, random);
+    listener.status(
+      offline
+        ? { kind: "offline", station }
+        : { kind: "reconnecting", station, retryAt: now() + delay, attempt },
+    );
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  function reconnectNow() {
+    if (!station) return;
+    attempt = 0;
+    detach(1000, "reconnecting");
+    connect();
+  }
+
+  const onOnline = () => {
+    if (station && !(socket && welcomedAt)) reconnectNow();
+  };
+  const onOffline = () => {
+    if (station && !socket) listener.status({ kind: "offline", station });
+  };
+  const onVisibility = () => {
+    if (!station || env?.document.visibilityState !== "visible") return;
+    const healthy = socket && welcomedAt && now() - lastAckAt < heartbeatMs * 1.5 + 5_000;
+    if (!healthy && !(socket && !welcomedAt)) reconnectNow();
+  };
+
+  function listen(on: boolean) {
+    if (!env) return;
+    const method = on ? "addEventListener" : "removeEventListener";
+    env.window[method]("online", onOnline);
+    env.window[method]("offline", onOffline);
+    env.document[method]("visibilitychange", onVisibility);
+  }
+
+  return {
+    get station() {
+      return station;
+    },
+    start(next, nextAuth = "") {
+      if (station === next && auth === nextAuth && (socket || retryTimer)) return;
+      const wasRunning = station !== null;
+      detach(1000, "switching");
+      station = next;
+      auth = nextAuth;
+      attempt = 0;
+      if (!wasRunning) listen(true);
+      connect();
+    },
+    stop() {
+      if (station === null) return;
+      detach(1000, "stopped");
+      listen(false);
+      station = null;
+      listener.status({ kind: "idle" });
+    },
+    requestTrack() {
+      send({ op: OP.REQUEST_TRACK });
+    },
+  };
+}

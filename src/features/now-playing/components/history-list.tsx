@@ -1,0 +1,51 @@
+import { CoverImage } from "@/components/ui/cover-image";
+import { cdnUrl, type StationId } from "@/lib/config";
+import { formatClock, formatTimeOfDay } from "@/lib/format";
+import { artistLine, coverFile, type Song, songTitle } from "@/lib/song";
+import type { HistoryEntry } from "../model/apply-track-update";
+import { useHistory } from "../now-playing-store";
+
+interface HistoryListProps {
+  station: StationId;
+  /** Per-row controls (a favorite button), composed by the app. */
+  renderActions?: (song: Song) => React.ReactNode;
+}
+
+export function HistoryList({ station, renderActions }: HistoryListProps) {
+  const history = useHistory(station);
+  return (
+    <section aria-label="History" className="flex flex-col gap-3">
+      <h2 className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Recently played</h2>
+      {history.length === 0 ? (
+        <p className="rounded-2xl bg-white/5 p-4 text-sm text-ink-muted">Songs appear here as they finish.</p>
+      ) : (
+        <ol className="flex flex-col gap-1">
+          {history.map((entry) => (
+            <HistoryRow key={entry.song.id} entry={entry} actions={renderActions?.(entry.song)} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function HistoryRow({ entry, actions }: { entry: HistoryEntry; actions?: React.ReactNode }) {
+  const { song, playedAt } = entry;
+  const title = songTitle(song);
+  return (
+    <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors hover:bg-white/5">
+      <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />
+      <div className="min-w-0 flex-1">
+        <p className="truncate font-medium" title={title}>
+          {title}
+        </p>
+        <p className="truncate text-sm text-ink-muted">{artistLine(song)}</p>
+      </div>
+      <p className="shrink-0 text-right text-xs tabular-nums text-ink-muted">
+        {playedAt !== null && <span className="block">{formatTimeOfDay(playedAt)}</span>}
+        {song.duration > 0 && <span className="block">{formatClock(song.duration)}</span>}
+      </p>
+      {actions}
+    </li>
+  );
+}

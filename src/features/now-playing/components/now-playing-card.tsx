@@ -1,0 +1,142 @@
+import { memo } from "react";
+import { CoverImage } from "@/components/ui/cover-image";
+import { DiscIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
+import { cdnUrl, type StationId, safeImageUrl } from "@/lib/config";
+import { artistCredits, coverFile, entityName, songTitle, type Track } from "@/lib/song";
+import { useCurrentTrack } from "../now-playing-store";
+import { SongProgress } from "./song-progress";
+
+const STATION_NAME: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
+
+interface NowPlayingCardProps {
+  station: StationId;
+  /** Extra controls for the current song (a favorite button), composed by the app. */
+  actions?: React.ReactNode;
+  /** Listener count, rendered by its own component so count updates re-render only it. */
+  listeners?: React.ReactNode;
+}
+
+export function NowPlayingCard({ station, actions, listeners }: NowPlayingCardProps) {
+  const track = useCurrentTrack(station);
+  return (
+    <section aria-label="Now playing" className="flex flex-col gap-6 sm:flex-row sm:items-end">
+      {track ? (
+        <TrackDetails track={track} actions={actions} listeners={listeners} />
+      ) : (
+        <Tuning station={station} />
+      )}
+    </section>
+  );
+}
+
+function Tuning({ station }: { station: StationId }) {
+  return (
+    <div className="flex w-full flex-col gap-6 sm:flex-row sm:items-end" aria-busy="true">
+      <div className="aspect-square w-full max-w-72 animate-pulse rounded-3xl bg-white/5 sm:w-64" />
+      <div className="flex flex-1 flex-col gap-3">
+        <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
+        <p className="text-2xl font-bold text-white/70">Tuning in to {STATION_NAME[station]}…</p>
+        <div className="h-4 w-1/2 animate-pulse rounded bg-white/5" />
+      </div>
+    </div>
+  );
+}
+
+const TrackDetails = memo(function TrackDetails({
+  track,
+  actions,
+  listeners,
+}: {
+  track: Track;
+  actions?: React.ReactNode;
+  listeners?: React.ReactNode;
+}) {
+  const { song, requester, event } = track;
+  const credits = artistCredits(song);
+  const cover = cdnUrl("covers", coverFile(song)) ?? safeImageUrl(event?.image);
+  const title = songTitle(song);
+  return (
+    <>
+      <CoverImage
+        src={cover}
+        alt={`Cover of ${title}`}
+        loading="eager"
+        className="aspect-square w-full max-w-72 shrink-0 rounded-3xl shadow-2xl shadow-station/20 ring-1 ring-white/10 sm:w-64"
+      />
+      <div className="flex min-w-0 flex-1 flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
+          {event?.name && (
+            <p className="inline-flex items-center gap-1 rounded-full bg-station/15 px-2.5 py-0.5 text-xs font-medium text-station-soft ring-1 ring-station/30">
+              <SparkIcon />
+              <span>Event: {event.name}</span>
+            </p>
+          )}
+        </div>
+        <div className="flex items-start gap-3">
+          <h2 className="min-w-0 flex-1 text-3xl font-extrabold leading-tight tracking-tight break-words sm:text-4xl">
+            {title}
+          </h2>
+          {actions}
+        </div>
+        <p className="text-lg text-white/85">
+          {credits.length === 0 && <span>Unknown artist</span>}
+          {credits.map((credit, index) => (
+            <span key={credit.key}>
+              {index > 0 && ", "}
+              <span className="inline-flex items-center gap-1.5 align-middle">
+                {credit.artist.image && (
+                  <img
+                    src={cdnUrl("artists", credit.artist.image) ?? undefined}
+                    alt=""
+                    loading="lazy"
+                    referrerPolicy="no-referrer"
+                    className="h-6 w-6 rounded-full object-cover ring-1 ring-white/20"
+                  />
+                )}
+                <span>{credit.label}</span>
+              </span>
+            </span>
+          ))}
+        </p>
+        <dl className="flex flex-col gap-1 text-sm text-ink-muted">
+          {song.sources.length > 0 && (
+            <div className="flex items-center gap-2">
+              <dt className="inline-flex items-center gap-1.5">
+                <TvIcon aria-hidden="true" />
+                <span className="sr-only">Source</span>
+              </dt>
+              <dd className="text-white/75">{song.sources.map((s) => entityName(s)).join(", ")}</dd>
+            </div>
+          )}
+          {song.albums.length > 0 && (
+            <div className="flex items-center gap-2">
+              <dt className="inline-flex items-center gap-1.5">
+                <DiscIcon />
+                <span className="sr-only">Album</span>
+              </dt>
+              <dd className="text-white/75">{song.albums.map((a) => entityName(a)).join(", ")}</dd>
+            </div>
+          )}
+          {requester?.displayName && (
+            <div className="flex items-center gap-2">
+              <dt className="inline-flex items-center gap-1.5">
+                <UserIcon />
+                <span className="sr-only">Requested by</span>
+              </dt>
+              <dd className="text-white/75">
+                Requested by <span className="font-medium text-station-soft">{requester.displayName}</span>
+              </dd>
+            </div>
+          )}
+        </dl>
+        <SongProgress
+          key={`${song.id}:${track.startedAt}`}
+          startedAt={track.startedAt}
+          duration={song.duration}
+        />
+        <div className="flex flex-wrap items-center gap-2">{listeners}</div>
+      </div>
+    </>
+  );
+});

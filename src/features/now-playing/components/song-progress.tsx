@@ -1,0 +1,42 @@
+import { useEffect, useState } from "react";
+import { formatClock } from "@/lib/format";
+import { elapsedSeconds } from "../model/start-time";
+
+interface SongProgressProps {
+  startedAt: number;
+  duration: number;
+}
+
+/** Ticks once a second on its own, so nothing else re-renders as time passes. */
+export function SongProgress({ startedAt, duration }: SongProgressProps) {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  if (duration <= 0) return null;
+  const elapsed = elapsedSeconds(startedAt, duration, now);
+  const percent = (elapsed / duration) * 100;
+  return (
+    <div className="flex items-center gap-3 text-xs tabular-nums text-ink-muted">
+      <span>{formatClock(elapsed)}</span>
+      <div
+        role="progressbar"
+        aria-label="Song progress"
+        aria-valuemin={0}
+        aria-valuemax={duration}
+        aria-valuenow={elapsed}
+        aria-valuetext={`${formatClock(elapsed)} of ${formatClock(duration)}`}
+        className="h-1.5 flex-1 overflow-hidden rounded-full bg-white/10"
+      >
+        <div
+          className="h-full rounded-full bg-station transition-[width] duration-1000 ease-linear"
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <span>{formatClock(duration)}</span>
+    </div>
+  );
+}

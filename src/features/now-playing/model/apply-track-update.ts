@@ -1,0 +1,96 @@
+import type { Queue, Song, Track, TrackUpdate } from "@/lib/song";
+import { deriveStartedAt } from "./start-time";
+
+export const HISTORY_LIMIT = 30;
+/** A different song that started this much earlier than ours is a late, out-of-order frame. */
+const STALE_TOLERANCE_MS = 2_000;
+
+export interface HistoryEntry {
+  song: Song;
+  /** When it started, if we saw it play; `lastPlayed` entries carry no time. */
+  playedAt: number | null;
+}
+
+export interface StationNowPlaying {
+  track: Track | null;
+  listeners: number | null;
+  history: HistoryEntry[];
+  queue: Queue | null;
+}
+
+export const EMPTY_STATION: StationNowPlaying = { track: null, listeners: null, history: [], queue: null };
+
+function mergeHistory(fresh: HistoryEntry[], existing: HistoryEntry[], currentId: number): HistoryEntry[] {
+  const seen = new Set<number>([currentId]);
+  const merged: HistoryEntry[] = [];
+  for (const entry of [...fresh, ...existing]) {
+    if (seen.has(entry.song.id)) continue;
+    seen.add(entry.song.id);
+    merged.push(entry);
+    if (merged.length === HISTORY_LIMIT) break;
+  }
+  return merged;
+}
+
+function sameHistory(a: HistoryEntry[], b: HistoryEntry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => entry.song.id === b[i].song.id);
+}
+
+function sameTrackInfo(a: Track, b: Track): boolean {
+  return (
+    a.requester?.displayName === b.requester?.displayName &&
+    a.event?.name === b.event?.name &&
+    a.event?.image === b.event?.image &&
+    a.song.favorite === b.song.favorite
+  );
+}
+
+function sameQueue(a: Queue | null, b: Queue | null): boolean {
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.inQueue === b.inQueue &&
+      a.inQueueByUser === b.inQueueByUser &&
+      a.inQueueBeforeUser === b.inQueueBeforeUser)
+  );
+}
+
+/**
+ * Fold one TRACK_UPDATE into a station's state. Pure; keeps every unchanged reference, so a
+ * listener-count-only update leaves `track` and `history` identical and their views do not re-render.
+ */
+export function applyTrackUpdate(
+  state: StationNowPlaying,
+  update: TrackUpdate,
+  now: number,
+): StationNowPlaying {
+  const startedAt = deriveStartedAt(update.startTime, update.song.duration, now);
+  const incoming: Track = { song: update.song, requester: update.requester, event: update.event, startedAt };
+  const current = state.track;
+
+  if (current && current.song.id !== incoming.song.id && startedAt < current.startedAt - STALE_TOLERANCE_MS) {
+    return state;
+  }
+
+  const listeners = update.listeners ?? state.listeners;
+  const queue = update.queue ?? null;
+  const sameSong = current !== null && current.song.id === incoming.song.id;
+  const track = sameSong && sameTrackInfo(current, incoming) ? current : incoming;
+
+  const fresh: HistoryEntry[] = [];
+  if (current && !sameSong) fresh.push({ song: current.song, playedAt: current.startedAt });
+  for (const song of update.lastPlayed) fresh.push({ song, playedAt: null });
+  const merged = mergeHistory(fresh, state.history, track.song.id);
+  const history = sameHistory(merged, state.history) ? state.history : merged;
+
+  if (
+    track === current &&
+    history === state.history &&
+    listeners === state.listeners &&
+    sameQueue(queue, state.queue)
+  ) {
+    return state;
+  }
+  return { track, listeners, history, queue: sameQueue(queue, state.queue) ? state.queue : queue };
+}

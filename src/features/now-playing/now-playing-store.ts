@@ -1,0 +1,35 @@
+import { createStore, useStore } from "zustand";
+import type { StationId } from "@/lib/config";
+import type { TrackUpdate } from "@/lib/song";
+import { applyTrackUpdate, EMPTY_STATION, type StationNowPlaying } from "./model/apply-track-update";
+
+type NowPlayingState = Record<StationId, StationNowPlaying>;
+
+const initial: NowPlayingState = { jpop: EMPTY_STATION, kpop: EMPTY_STATION };
+const store = createStore<NowPlayingState>(() => initial);
+
+export const useCurrentTrack = (station: StationId) => useStore(store, (s) => s[station].track);
+export const useListenerCount = (station: StationId) => useStore(store, (s) => s[station].listeners);
+export const useHistory = (station: StationId) => useStore(store, (s) => s[station].history);
+export const useQueue = (station: StationId) => useStore(store, (s) => s[station].queue);
+
+/** Each station's state changes only from that station's own updates. */
+export function trackUpdated(station: StationId, update: TrackUpdate, now = Date.now()) {
+  const before = store.getState()[station];
+  const after = applyTrackUpdate(before, update, now);
+  if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
+}
+
+export const getNowPlaying = (station: StationId) => store.getState()[station];
+
+export function subscribeToTrack(listener: (station: StationId, state: StationNowPlaying) => void) {
+  return store.subscribe((next, prev) => {
+    for (const station of ["jpop", "kpop"] as const) {
+      if (next[station].track !== prev[station].track) listener(station, next[station]);
+    }
+  });
+}
+
+export function resetNowPlayingStore() {
+  store.setState(initial, true);
+}

@@ -1,0 +1,285 @@
+/**
+ * Owns the single <audio> element. Free of React: components talk to it through the player store.
+ * Live radio semantics: "stop" drops the connection, "play" always opens a fresh stream at the live
+ * edge, and a watchdog reloads the stream whenever time stops moving while we should be playing.
+ */
+import type { StationId, StreamFormat } from "@/lib/config";
+import {
+  BUFFERING_AFTER_MS,
+  GIVE_UP_AFTER_MS,
+  HEALTHY_AFTER_MS,
+  perceptualVolume,
+  reloadDelayMs,
+  STALL_RELOAD_MS,
+  WATCHDOG_TICK_MS,
+} from "./audio-timing";
+import type { PlaybackStatus } from "./player-store";
+
+export interface AudioControllerOptions {
+  element: HTMLAudioElement;
+  streamUrl(station: StationId, format: StreamFormat): string;
+  /** The format to use now; called on every (re)load so a fallback takes effect at once. */
+  chooseFormat(): StreamFormat;
+  onStatus(status: PlaybackStatus, message?: string | null): void;
+  /** The format could not be decoded here; the caller should stop choosing it. */
+  onFormatFailed(format: StreamFormat): void;
+  now?: () => number;
+  random?: () => number;
+  environment?: Window;
+}
+
+export interface AudioController {
+  play(): void;
+  stop(): void;
+  setStation(station: StationId): void;
+  setVolume(position: number, muted: boolean): void;
+  /** Reload the stream now if playback is wanted (after a format change, a retry button, `online`). */
+  reload(): void;
+  dispose(): void;
+  readonly wantsPlayback: boolean;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+const MEDIA_EVENTS = [
+  "playing",
+  "waiting",
+  "stalled",
+  "error",
+  "ended",
+  "emptied",
+  "pause",
+  "timeupdate",
+] as const;
+
+export function createAudioController(options: AudioControllerOptions): AudioController {
+  const { element: audio, onStatus } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const env = options.environment ?? (typeof window === "undefined" ? undefined : window);
+
+  let station: StationId = "jpop";
+  let wantPlayback = false;
+  let status: PlaybackStatus = "stopped";
+  let format: StreamFormat = options.chooseFormat();
+  let loadedUrl = "";
+  let loadedAt = 0;
+  let attempt = 0;
+  let lastTime = 0;
+  let lastProgressAt = 0;
+  let progressSince = 0;
+  let troubleSince = 0;
+  let everPlayedFormat = false;
+  let reloadTimer: Timer | undefined;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+
+  function setStatus(next: PlaybackStatus, message: string | null = null) {
+    if (next === status && message === null) return;
+    status = next;
+    onStatus(next, message);
+  }
+
+  function clearReload() {
+    clearTimeout(reloadTimer);
+    reloadTimer = undefined;
+  }
+
+  function release() {
+    audio.pause();
+    audio.removeAttribute("src");
+    loadedUrl = "";
+    try {
+      audio.load();
+    } catch {
+      // jsdom has no media pipeline; real browsers release the connection here.
+    }
+  }
+
+  function load() {
+    clearReload();
+    if (!wantPlayback) return;
+    const chosen = options.chooseFormat();
+    if (chosen !== format) everPlayedFormat = false;
+    format = chosen;
+    // A unique URL per attempt: never resume a stale buffer, always join at the live edge.
+    loadedUrl = `${options.streamUrl(station, format)}?_=${now().toString(36)}`;
+    loadedAt = now();
+    audio.src = loadedUrl;
+    lastTime = 0;
+    lastProgressAt = now();
+    progressSince = 0;
+    try {
+      audio.load();
+    } catch {
+      // See release().
+    }
+    const pending = audio.play();
+    if (pending && typeof pending.catch === "function") {
+      pending.catch((error: unknown) => {
+        const name = error instanceof DOMException ? error.name : "";
+        if (name === "AbortError" || !wantPlayback) return; // superseded by a newer load
+        if (name === "NotAllowedError") {
+          wantPlayback = false;
+          stopWatchdog();
+          setStatus("blocked", "The browser blocked playback. Press Play to start.");
+          return;
+        }
+        scheduleReload();
+      });
+    }
+  }
+
+  function scheduleReload(immediate = false) {
+    if (!wantPlayback || reloadTimer) return;
+    if (!troubleSince) troubleSince = now();
+    if (now() - troubleSince > GIVE_UP_AFTER_MS) {
+      giveUp();
+      return;
+    }
+    setStatus("recovering");
+    const delay = immediate ? 0 : reloadDelayMs(attempt++, random);
+    reloadTimer = setTimeout(load, delay);
+  }
+
+  function giveUp() {
+    stopPlayback();
+    setStatus("failed", "The stream is not coming back. Check your connection and try again.");
+  }
+
+  function tick() {
+    if (!wantPlayback) return;
+    const t = audio.currentTime;
+    const at = now();
+    if (t > lastTime + 0.05) {
+      lastTime = t;
+      lastProgressAt = at;
+      if (!progressSince) progressSince = at;
+      if (at - progressSince >= HEALTHY_AFTER_MS) {
+        attempt = 0;
+        troubleSince = 0;
+      }
+      if (!reloadTimer) setStatus("playing");
+      return;
+    }
+    progressSince = 0;
+    const stuckFor = at - lastProgressAt;
+    if (stuckFor >= STALL_RELOAD_MS) scheduleReload();
+    else if (stuckFor >= BUFFERING_AFTER_MS && status === "playing") setStatus("buffering");
+  }
+
+  function startWatchdog() {
+    stopWatchdog();
+    watchdog = setInterval(tick, WATCHDOG_TICK_MS);
+  }
+
+  function stopWatchdog() {
+    clearInterval(watchdog);
+    watchdog = undefined;
+  }
+
+  function isCurrentSource() {
+    return loadedUrl !== "" && audio.currentSrc === loadedUrl;
+  }
+
+  function onMediaEvent(event: Event) {
+    if (!wantPlayback) return;
+    switch (event.type) {
+      case "playing":
+        everPlayedFormat = true;
+        troubleSince = troubleSince && now() - troubleSince > HEALTHY_AFTER_MS ? 0 : troubleSince;
+        setStatus("playing");
+        break;
+      case "timeupdate":
+        tick();
+        break;
+      case "waiting":
+      case "stalled":
+        if (status === "playing") setStatus("buffering");
+        break;
+      case "error": {
+        if (!isCurrentSource()) break;
+        const code = audio.error?.code;
+        if (code === 3 && format !== "mp3" && !everPlayedFormat) {
+          // This browser cannot decode the format: switch to MP3 for good.
+          options.onFormatFailed(format);
+          scheduleReload(true);
+          break;
+        }
+        scheduleReload();
+        break;
+      }
+      case "ended":
+        // A live stream never ends: the connection broke.
+        if (isCurrentSource()) scheduleReload();
+        break;
+      case "pause":
+        // Not ours (we never pause without stopping): the OS or browser paused us. Honour it as a stop.
+        if (audio.paused && isCurrentSource() && now() - loadedAt > 1_000) stopPlayback();
+        break;
+      case "emptied":
+        break;
+    }
+  }
+
+  function stopPlayback() {
+    wantPlayback = false;
+    stopWatchdog();
+    clearReload();
+    release();
+    setStatus("stopped");
+  }
+
+  function onOnline() {
+    if (wantPlayback && status !== "playing") {
+      clearReload();
+      attempt = 0;
+      load();
+    }
+  }
+
+  for (const type of MEDIA_EVENTS) audio.addEventListener(type, onMediaEvent);
+  env?.addEventListener("online", onOnline);
+
+  return {
+    get wantsPlayback() {
+      return wantPlayback;
+    },
+    play() {
+      if (wantPlayback && status !== "failed" && status !== "blocked") return;
+      wantPlayback = true;
+      attempt = 0;
+      troubleSince = 0;
+      setStatus("connecting");
+      startWatchdog();
+      load();
+    },
+    stop: stopPlayback,
+    setStation(next) {
+      if (next === station) return;
+      station = next;
+      if (wantPlayback) {
+        setStatus("connecting");
+        attempt = 0;
+        load();
+      }
+    },
+    setVolume(position, muted) {
+      audio.volume = perceptualVolume(position);
+      audio.muted = muted;
+    },
+    reload() {
+      if (!wantPlayback) return;
+      attempt = 0;
+      setStatus("connecting");
+      load();
+    },
+    dispose() {
+      wantPlayback = false;
+      stopWatchdog();
+      clearReload();
+      for (const type of MEDIA_EVENTS) audio.removeEventListener(type, onMediaEvent);
+      env?.removeEventListener("online", onOnline);
+      release();
+    },
+  };
+}

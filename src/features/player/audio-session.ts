@@ -1,0 +1,65 @@
+/** The page's one audio controller, wired to the player store. Created on first use. */
+import { type StationId, type StreamFormat, streamUrl } from "@/lib/config";
+import { type AudioController, createAudioController } from "./audio-controller";
+import { formatFailed, getPlayerState, playbackChanged, subscribeToPlayer } from "./player-store";
+
+let controller: AudioController | null = null;
+let station: StationId = "jpop";
+
+function canPlay(audio: HTMLAudioElement, type: string): boolean {
+  return audio.canPlayType(type) !== "";
+}
+
+/** Vorbis where the browser decodes it (best quality, carries metadata), MP3 elsewhere (Safari, iOS). */
+export function chooseStreamFormat(audio: HTMLAudioElement): StreamFormat {
+  const { stream, formatBroken } = getPlayerState();
+  if (stream !== "auto" && stream !== formatBroken) return stream;
+  if (formatBroken !== "vorbis" && canPlay(audio, 'audio/ogg; codecs="vorbis"')) return "vorbis";
+  return "mp3";
+}
+
+function getController(): AudioController {
+  if (controller) return controller;
+  const audio = document.createElement("audio");
+  audio.preload = "none";
+  audio.hidden = true;
+  document.body.append(audio);
+  const created = createAudioController({
+    element: audio,
+    streamUrl,
+    chooseFormat: () => chooseStreamFormat(audio),
+    onStatus: playbackChanged,
+    onFormatFailed: formatFailed,
+  });
+  created.setStation(station);
+  const applyVolume = () => {
+    const { volume, muted } = getPlayerState();
+    created.setVolume(volume, muted);
+  };
+  applyVolume();
+  subscribeToPlayer((s) => s.volume, applyVolume);
+  subscribeToPlayer((s) => s.muted, applyVolume);
+  subscribeToPlayer(
+    (s) => s.stream,
+    () => created.reload(),
+  );
+  controller = created;
+  return created;
+}
+
+export function playRequested() {
+  getController().play();
+}
+
+export function stopRequested() {
+  controller?.stop();
+}
+
+export function retryRequested() {
+  getController().play();
+}
+
+export function audioStationChanged(next: StationId) {
+  station = next;
+  controller?.setStation(next);
+}

@@ -1,0 +1,60 @@
+import { useRef } from "react";
+import { STATIONS, type StationId } from "@/lib/config";
+import { stationSelected, useStation } from "../station-store";
+
+const LABEL: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
+
+/** Two stations as an ARIA tablist, with arrow-key roving focus. */
+export function StationTabs() {
+  const station = useStation();
+  const refs = useRef<Partial<Record<StationId, HTMLButtonElement | null>>>({});
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    const index = STATIONS.indexOf(station);
+    let next: StationId | undefined;
+    if (event.key === "ArrowRight") next = STATIONS[(index + 1) % STATIONS.length];
+    if (event.key === "ArrowLeft") next = STATIONS[(index - 1 + STATIONS.length) % STATIONS.length];
+    if (event.key === "Home") next = STATIONS[0];
+    if (event.key === "End") next = STATIONS[STATIONS.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    stationSelected(next);
+    refs.current[next]?.focus();
+  }
+
+  return (
+    <div
+      role="tablist"
+      aria-label="Station"
+      onKeyDown={onKeyDown}
+      className="inline-flex rounded-full bg-white/5 p-1 ring-1 ring-white/10"
+    >
+      {STATIONS.map((id) => {
+        const selected = id === station;
+        return (
+          <button
+            key={id}
+            ref={(el) => {
+              refs.current[id] = el;
+            }}
+            type="button"
+            role="tab"
+            aria-selected={selected}
+            aria-controls="station-panel"
+            tabIndex={selected ? 0 : -1}
+            onClick={() => stationSelected(id)}
+            className={`rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
+              selected
+                ? id === "jpop"
+                  ? "bg-jpop text-white"
+                  : "bg-kpop text-white"
+                : "text-white/70 hover:text-white"
+            }`}
+          >
+            {LABEL[id]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { createStore, useStore } from "zustand";
+import type { StationId } from "@/lib/config";
+
+const STATION_PATH: Record<StationId, string> = { jpop: "/", kpop: "/kpop" };
+
+export function stationFromPath(pathname: string): StationId {
+  return /^\/kpop(\/|$)/.test(pathname) ? "kpop" : "jpop";
+}
+
+const store = createStore<{ station: StationId }>(() => ({
+  station: typeof location === "undefined" ? "jpop" : stationFromPath(location.pathname),
+}));
+
+export const useStation = () => useStore(store, (s) => s.station);
+export const getStation = () => store.getState().station;
+
+/** The listener picked a station: remember it in the URL so a reload keeps it. */
+export function stationSelected(station: StationId) {
+  if (store.getState().station === station) return;
+  store.setState({ station });
+  if (typeof history !== "undefined" && stationFromPath(location.pathname) !== station) {
+    history.pushState(null, "", STATION_PATH[station] + location.search);
+  }
+}
+
+/** Back/forward navigation changed the URL: follow it. */
+export function locationChanged(pathname: string) {
+  store.setState({ station: stationFromPath(pathname) });
+}
+
+export function subscribeToStation(listener: (station: StationId) => void) {
+  return store.subscribe((next, prev) => {
+    if (next.station !== prev.station) listener(next.station);
+  });
+}

@@ -1,0 +1,108 @@
+/** Domain types for what LISTEN.moe plays, and the pure rules for showing them. */
+
+export interface NamedEntity {
+  id: number;
+  name: string | null;
+  nameRomaji: string | null;
+  image: string | null;
+}
+
+export interface Artist extends NamedEntity {
+  /** Ids of the characters this artist voices in this song, resolved against `Song.characters`. */
+  characterIds: number[];
+}
+
+export interface Song {
+  id: number;
+  title: string | null;
+  titleRomaji: string | null;
+  artists: Artist[];
+  characters: NamedEntity[];
+  albums: NamedEntity[];
+  sources: NamedEntity[];
+  /** Seconds; 0 means unknown (common in `lastPlayed`). */
+  duration: number;
+  /** Only the seed (v1) gateway sends this, for an authenticated socket. */
+  favorite?: boolean;
+}
+
+export interface Requester {
+  uuid: string | null;
+  username: string | null;
+  displayName: string | null;
+}
+
+export interface StationEvent {
+  id: number | null;
+  name: string | null;
+  slug: string | null;
+  image: string | null;
+}
+
+export interface Queue {
+  inQueue: number;
+  inQueueByUser: number;
+  inQueueBeforeUser: number;
+}
+
+export interface Track {
+  song: Song;
+  requester: Requester | null;
+  event: StationEvent | null;
+  /** When the song started, epoch ms on our clock (derived from the disputed `startTime`). */
+  startedAt: number;
+}
+
+/** One op 1 TRACK_UPDATE payload, validated. */
+export interface TrackUpdate {
+  song: Song;
+  requester: Requester | null;
+  event: StationEvent | null;
+  /** Raw and disputed: the song's start or its end (protocol §2.9.1). */
+  startTime: string | null;
+  lastPlayed: Song[];
+  listeners?: number;
+  queue?: Queue;
+}
+
+export function entityName(entity: NamedEntity, preferRomaji = false): string {
+  const first = preferRomaji ? entity.nameRomaji : entity.name;
+  const second = preferRomaji ? entity.name : entity.nameRomaji;
+  return first?.trim() || second?.trim() || "Unknown";
+}
+
+export function songTitle(song: Song, preferRomaji = false): string {
+  const first = preferRomaji ? song.titleRomaji : song.title;
+  const second = preferRomaji ? song.title : song.titleRomaji;
+  return first?.trim() || second?.trim() || "Untitled";
+}
+
+export interface ArtistCredit {
+  key: string;
+  /** "Character (CV: Artist)" when the artist voices characters, else the artist's name. */
+  label: string;
+  artist: Artist;
+}
+
+export function artistCredits(song: Song, preferRomaji = false): ArtistCredit[] {
+  const characters = new Map(song.characters.map((c) => [c.id, c]));
+  return song.artists.map((artist) => {
+    const artistName = entityName(artist, preferRomaji);
+    const voiced = artist.characterIds
+      .map((id) => characters.get(id))
+      .filter((c): c is NamedEntity => c !== undefined)
+      .map((c) => entityName(c, preferRomaji));
+    const label = voiced.length > 0 ? `${voiced.join(", ")} (CV: ${artistName})` : artistName;
+    return { key: `${artist.id}`, label, artist };
+  });
+}
+
+export function artistLine(song: Song, preferRomaji = false): string {
+  const credits = artistCredits(song, preferRomaji);
+  return credits.length > 0 ? credits.map((c) => c.label).join(", ") : "Unknown artist";
+}
+
+/** The first album that has an image, as official clients do. */
+export function coverFile(song: Song): string | null {
+  return song.albums.find((album) => album.image)?.image ?? null;
+}
