@@ -11,7 +11,6 @@ interface SongProgressProps {
 export function SongProgress({ startedAt, duration }: SongProgressProps) {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);
   }, []);

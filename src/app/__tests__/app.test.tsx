@@ -1,0 +1,112 @@
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ws } from "msw";
+import { afterEach, describe, expect, it } from "vitest";
+import { stationSelected } from "@/features/station/station-store";
+import { gatewayUrl } from "@/lib/config";
+import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
+import { server } from "@/testing/msw-server";
+import { App } from "../app";
+
+const jpop = ws.link(gatewayUrl("jpop"));
+const kpop = ws.link(gatewayUrl("kpop"));
+
+type Client = { send(data: string): void };
+
+function station(link: typeof jpop, song: ReturnType<typeof rawSong>, open: Set<Client>) {
+  return link.addEventListener("connection", ({ client }) => {
+    open.add(client);
+    client.addEventListener("close", () => open.delete(client));
+    client.send(welcome());
+    client.send(trackUpdate(song, { listeners: 1234 }));
+    client.addEventListener("message", (e) => {
+      if (String(e.data) === '{"op":9}') client.send(ACK);
+    });
+  });
+}
+
+afterEach(() => {
+  stationSelected("jpop");
+});
+
+describe("the player page", () => {
+  it("shows the live song, its people and places, listeners and history", async () => {
+    const open = new Set<Client>();
+    const song = rawSong(22488, "ベースラインやってる？笑", {
+      artists: [
+        {
+          id: 215,
+          name: "ななひら",
+          nameRomaji: "Nanahira",
+          image: "ななひら_image.jpg",
+          characters: [{ id: 403 }],
+        },
+      ],
+      characters: [{ id: 403, name: null, nameRomaji: "Kagami Alice", image: null }],
+      albums: [{ id: 4644, name: "ごーいん!", nameRomaji: "Go-in!", image: "ごーいん_cover_jpop.jpg" }],
+      sources: [{ id: 507, name: null, nameRomaji: "ReLIFE", image: null }],
+      duration: 288,
+    });
+    server.use(station(jpop, song, open));
+    render(<App />);
+
+    const nowPlaying = await screen.findByRole("region", { name: "Now playing" });
+    expect(within(nowPlaying).getByRole("heading", { name: "ベースラインやってる？笑" })).toBeInTheDocument();
+    expect(within(nowPlaying).getByText("Kagami Alice (CV: ななひら)")).toBeInTheDocument();
+    expect(within(nowPlaying).getByText("ごーいん!")).toBeInTheDocument();
+    expect(within(nowPlaying).getByText("ReLIFE")).toBeInTheDocument();
+    expect(within(nowPlaying).getByText("1,234 listeners")).toBeInTheDocument();
+    expect(within(nowPlaying).getByRole("img", { name: /Cover of/ })).toHaveAttribute(
+      "src",
+      `https://cdn.listen.moe/covers/${encodeURIComponent("ごーいん_cover_jpop.jpg")}`,
+    );
+    const progress = within(nowPlaying).getByRole("progressbar");
+    expect(progress).toHaveAttribute("aria-valuemax", "288");
+    expect(progress).toHaveAttribute("aria-valuemin", "0");
+
+    const history = screen.getByRole("region", { name: "History" });
+    expect(
+      within(history)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining("Before"), expect.stringContaining("Long before")]);
+    expect(screen.getByRole("status", { name: "Connection" })).toHaveTextContent("Live");
+    expect(document.title).toContain("ベースラインやってる？笑");
+    expect(open.size).toBe(1);
+  });
+
+  it("switches to K-pop with one socket, and shows the cached J-pop song at once on the way back", async () => {
+    const jpopOpen = new Set<Client>();
+    const kpopOpen = new Set<Client>();
+    server.use(
+      station(jpop, rawSong(1, "J-pop song"), jpopOpen),
+      station(kpop, rawSong(2, "K-pop 노래"), kpopOpen),
+    );
+    render(<App />);
+    await screen.findByRole("heading", { name: "J-pop song" });
+
+    await userEvent.click(screen.getByRole("tab", { name: "K-pop" }));
+    expect(await screen.findByRole("heading", { name: "K-pop 노래" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "K-pop" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("tab", { name: "J-pop" })).toHaveAttribute("aria-selected", "false");
+    expect(location.pathname).toBe("/kpop");
+    expect(jpopOpen.size).toBe(0);
+    expect(kpopOpen.size).toBe(1);
+
+    // A frame from the closed J-pop socket, had it arrived late, could not land on K-pop.
+    await userEvent.click(screen.getByRole("tab", { name: "J-pop" }));
+    expect(screen.getByRole("heading", { name: "J-pop song" })).toBeInTheDocument();
+    expect(location.pathname).toBe("/");
+  });
+
+  it("updates the listener count in place when a frame changes nothing else", async () => {
+    const open = new Set<Client>();
+    server.use(station(jpop, rawSong(1, "Steady"), open));
+    render(<App />);
+    const heading = await screen.findByRole("heading", { name: "Steady" });
+    const [client] = [...open];
+    await act(async () => client.send(trackUpdate(rawSong(1, "Steady"), { listeners: 1500 })));
+    expect(await screen.findByText("1,500 listeners")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Steady" })).toBe(heading);
+  });
+});

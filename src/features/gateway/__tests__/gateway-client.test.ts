@@ -1,0 +1,203 @@
+import { ws } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { gatewayUrl, type StationId } from "@/lib/config";
+import type { TrackUpdate } from "@/lib/song";
+import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
+import { server } from "@/testing/msw-server";
+import { type ConnectionStatus, createGatewayClient, type GatewayClient } from "../gateway-client";
+import { ackTimeoutMs, CLIENT_CLOSE_CODE, RECONNECT_BASE_MS } from "../protocol";
+
+const HEARTBEAT = 10_000;
+const jpop = ws.link(gatewayUrl("jpop"));
+const kpop = ws.link(gatewayUrl("kpop"));
+
+interface Harness {
+  client: GatewayClient;
+  statuses: ConnectionStatus[];
+  tracks: { station: StationId; update: TrackUpdate }[];
+  dropped: string[];
+}
+
+function harness(): Harness {
+  const h: Omit<Harness, "client"> = { statuses: [], tracks: [], dropped: [] };
+  const client = createGatewayClient({
+    urlFor: gatewayUrl,
+    random: () => 0,
+    listener: {
+      status: (s) => h.statuses.push(s),
+      track: (station, update) => h.tracks.push({ station, update }),
+      droppedFrame: (_station, reason) => h.dropped.push(reason),
+    },
+  });
+  return { ...h, client };
+}
+
+/** A production-like v2 gateway: welcome and a track on connect, acks on op 9 unless told not to. */
+function productionGateway(
+  link: typeof jpop,
+  options: {
+    ack?: () => boolean;
+    received?: string[];
+    song?: number;
+    closes?: number[];
+    open?: Set<unknown>;
+  } = {},
+) {
+  return link.addEventListener("connection", ({ client }) => {
+    options.open?.add(client);
+    client.addEventListener("close", () => options.open?.delete(client));
+    client.send(welcome(HEARTBEAT));
+    client.send(trackUpdate(rawSong(options.song ?? 1, "First")));
+    client.addEventListener("message", (event) => {
+      const data = String(event.data);
+      options.received?.push(data);
+      if (JSON.parse(data).op === 9 && (options.ack?.() ?? true)) client.send(ACK);
+    });
+    client.addEventListener("close", (event) => options.closes?.push(event.code));
+  });
+}
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+let active: GatewayClient | null = null;
+afterEach(() => {
+  active?.stop();
+  active = null;
+});
+
+describe("gateway client", () => {
+  it("[GW-1] identifies, beats at once on welcome, then every interval while acked", async () => {
+    const received: string[] = [];
+    server.use(productionGateway(jpop, { received }));
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    await flush();
+
+    expect(received[0]).toBe('{"op":0,"d":{"auth":""}}');
+    expect(received[1]).toBe('{"op":9}');
+    expect(h.statuses.at(-1)).toEqual({ kind: "live", station: "jpop" });
+    expect(h.tracks.map((t) => t.update.song.id)).toEqual([1]);
+
+    await vi.advanceTimersByTimeAsync(HEARTBEAT * 3);
+    expect(received.filter((m) => m === '{"op":9}')).toHaveLength(4);
+  });
+
+  it("[GW-2] closes a zombie socket and reconnects with backoff when op 10 stops arriving", async () => {
+    let acking = true;
+    let connections = 0;
+    const closes: number[] = [];
+    server.use(
+      jpop.addEventListener("connection", () => {
+        connections++;
+      }),
+      productionGateway(jpop, { ack: () => acking, closes }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    expect(connections).toBe(1);
+
+    acking = false;
+    await vi.advanceTimersByTimeAsync(HEARTBEAT + ackTimeoutMs(HEARTBEAT) + 1);
+    expect(closes).toEqual([CLIENT_CLOSE_CODE]);
+    expect(h.statuses.some((s) => s.kind === "reconnecting")).toBe(true);
+
+    acking = true;
+    await vi.advanceTimersByTimeAsync(RECONNECT_BASE_MS);
+    expect(connections).toBe(2);
+    expect(h.statuses.at(-1)).toEqual({ kind: "live", station: "jpop" });
+  });
+
+  it("[GW-3] drops and counts malformed frames, and keeps going", async () => {
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        client.send(welcome(HEARTBEAT));
+        client.send("{oops");
+        client.send('{"op":1,"t":"TRACK_UPDATE","d":{"song":"nope"}}');
+        client.send('{"op":42}');
+        client.send('{"op":1,"t":"QUEUE_UPDATE","d":{}}');
+        client.send(trackUpdate(rawSong(5, "Fine")));
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    expect(h.dropped).toEqual(["malformed JSON", "bad TRACK_UPDATE payload"]);
+    expect(h.tracks.map((t) => t.update.song.id)).toEqual([5]);
+    expect(h.statuses.at(-1)?.kind).toBe("live");
+  });
+
+  it("[GW-4] switching station closes the old socket first and never lets it speak again", async () => {
+    const jpopCloses: number[] = [];
+    const jpopOpen = new Set<unknown>();
+    const kpopOpen = new Set<unknown>();
+    server.use(
+      productionGateway(jpop, { song: 1, closes: jpopCloses, open: jpopOpen }),
+      productionGateway(kpop, { song: 2, open: kpopOpen }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    const [oldSocket] = [...jpopOpen] as { send(data: string): void }[];
+
+    h.client.start("kpop");
+    await flush();
+    expect(jpopCloses).toEqual([1000]);
+    expect(jpopOpen.size).toBe(0);
+    expect(kpopOpen.size).toBe(1);
+
+    // A frame the old server had in flight must not reach the new station.
+    oldSocket.send(trackUpdate(rawSong(99, "Late")));
+    await flush();
+    expect(h.tracks.map((t) => [t.station, t.update.song.id])).toEqual([
+      ["jpop", 1],
+      ["kpop", 2],
+    ]);
+  });
+
+  it("[GW-5] stop leaves no timers, no sockets and no reconnects", async () => {
+    const open = new Set<unknown>();
+    server.use(productionGateway(jpop, { open }));
+    const h = harness();
+    h.client.start("jpop");
+    await flush();
+    expect(open.size).toBe(1);
+    h.client.stop();
+    await flush();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(open.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.statuses.at(-1)).toEqual({ kind: "idle" });
+  });
+
+  it("[GW-6] reconnects with growing delays while the server keeps closing", async () => {
+    let connections = 0;
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        connections++;
+        client.close(4001, "heartbeat missed");
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    const delays = h.statuses.filter((s) => s.kind === "reconnecting").map((s) => s.retryAt);
+    expect(delays).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(RECONNECT_BASE_MS / 2);
+    await flush();
+    expect(connections).toBe(2);
+    const retries = h.statuses.filter((s) => s.kind === "reconnecting");
+    expect(retries).toHaveLength(2);
+    expect(retries[1].kind === "reconnecting" && retries[1].attempt).toBe(2);
+  });
+});

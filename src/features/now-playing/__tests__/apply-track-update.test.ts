@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { parseFrame } from "@/features/gateway/model/frame-schema";
+import type { TrackUpdate } from "@/lib/song";
+import { rawSong, trackUpdate } from "@/testing/fixtures";
+import { applyTrackUpdate, EMPTY_STATION, HISTORY_LIMIT } from "../model/apply-track-update";
+
+const now = Date.parse("2026-11-28T12:00:00.000Z");
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function update(
+  id: number,
+  startedAt: number,
+  options: { listeners?: number; lastPlayed?: number[] } = {},
+): TrackUpdate {
+  const frame = parseFrame(
+    trackUpdate(rawSong(id, `Song ${id}`), {
+      startTime: iso(startedAt),
+      listeners: options.listeners,
+      lastPlayed: (options.lastPlayed ?? [id + 1000, id + 2000]).map((n) =>
+        rawSong(n, `Song ${n}`, { duration: 0 }),
+      ),
+    }),
+    1e6,
+  );
+  if (frame.kind !== "track") throw new Error("fixture did not parse");
+  return frame.payload;
+}
+
+describe("applyTrackUpdate", () => {
+  it("starts history from lastPlayed, most recent first", () => {
+    const state = applyTrackUpdate(EMPTY_STATION, update(1, now, { lastPlayed: [7, 8] }), now);
+    expect(state.track?.song.id).toBe(1);
+    expect(state.history.map((h) => h.song.id)).toEqual([7, 8]);
+  });
+
+  it("moves the finished song to the top of history with its start time and real duration", () => {
+    let state = applyTrackUpdate(EMPTY_STATION, update(1, now - 200_000, { lastPlayed: [7, 8] }), now);
+    state = applyTrackUpdate(state, update(2, now, { lastPlayed: [1, 7] }), now);
+    expect(state.history.map((h) => h.song.id)).toEqual([1, 7, 8]);
+    expect(state.history[0].playedAt).toBe(now - 200_000);
+    expect(state.history[0].song.duration).toBe(200);
+  });
+
+  it("keeps growing past lastPlayed, deduplicated, up to the limit", () => {
+    let state = EMPTY_STATION;
+    for (let i = 1; i <= HISTORY_LIMIT + 10; i++) {
+      state = applyTrackUpdate(state, update(i % 25, now + i * 1000, { lastPlayed: [] }), now + i * 1000);
+    }
+    const ids = state.history.map((h) => h.song.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain(state.track?.song.id);
+    expect(ids.length).toBe(24);
+  });
+
+  it("keeps track and history references when only the listener count changes", () => {
+    const first = applyTrackUpdate(EMPTY_STATION, update(1, now, { listeners: 10 }), now);
+    const second = applyTrackUpdate(first, update(1, now, { listeners: 11 }), now + 5_000);
+    expect(second.listeners).toBe(11);
+    expect(second.track).toBe(first.track);
+    expect(second.history).toBe(first.history);
+  });
+
+  it("returns the same state for an exact duplicate", () => {
+    const first = applyTrackUpdate(EMPTY_STATION, update(1, now), now);
+    expect(applyTrackUpdate(first, update(1, now), now + 1_000)).toBe(first);
+  });
+
+  it("ignores an out-of-order update for an older song", () => {
+    const newer = applyTrackUpdate(EMPTY_STATION, update(2, now), now);
+    const after = applyTrackUpdate(newer, update(1, now - 200_000, { listeners: 3 }), now + 1_000);
+    expect(after).toBe(newer);
+  });
+});

@@ -1,0 +1,45 @@
+import { act, render, screen } from "@testing-library/react";
+import { Profiler } from "react";
+import { describe, expect, it } from "vitest";
+import { parseFrame } from "@/features/gateway/model/frame-schema";
+import { rawSong, trackUpdate } from "@/testing/fixtures";
+import { ListenerCount } from "../components/listener-count";
+import { NowPlayingCard } from "../components/now-playing-card";
+import { trackUpdated } from "../now-playing-store";
+
+function push(id: number, listeners: number) {
+  const frame = parseFrame(
+    trackUpdate(rawSong(id, `Song ${id}`), { listeners, startTime: "2026-11-28T12:00:00Z" }),
+    1e6,
+  );
+  if (frame.kind !== "track") throw new Error("bad fixture");
+  act(() => trackUpdated("jpop", frame.payload));
+}
+
+describe("render isolation", () => {
+  it("a listener-count-only update commits the count and not the title", () => {
+    const commits = { card: 0, listeners: 0 };
+    render(
+      <>
+        <Profiler id="card" onRender={() => commits.card++}>
+          <NowPlayingCard station="jpop" />
+        </Profiler>
+        <Profiler id="listeners" onRender={() => commits.listeners++}>
+          <ListenerCount station="jpop" />
+        </Profiler>
+      </>,
+    );
+    push(1, 10);
+    expect(screen.getByRole("heading", { name: "Song 1" })).toBeInTheDocument();
+    const before = { ...commits };
+
+    push(1, 11);
+    expect(screen.getByText("11 listeners")).toBeInTheDocument();
+    expect(commits.listeners).toBe(before.listeners + 1);
+    expect(commits.card).toBe(before.card);
+
+    push(2, 11);
+    expect(screen.getByRole("heading", { name: "Song 2" })).toBeInTheDocument();
+    expect(commits.card).toBe(before.card + 1);
+  });
+});
