@@ -2,15 +2,49 @@
 import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig, loadEnv } from "vite";
+import { defineConfig, loadEnv, type Plugin } from "vite";
+import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy";
+
+function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[0].startsWith("VITE_") && !!entry[1]),
+  );
+}
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 
-export default defineConfig(({ mode }) => {
-  const env = loadEnv(mode, process.cwd(), "VITE_");
-  const listenOrigin = env.VITE_LISTEN_ORIGIN || "https://listen.moe";
+/** Production builds carry their CSP as a meta tag, and as dist/csp.txt for `npm start`'s header. */
+function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
   return {
-    plugins: [react(), tailwindcss()],
+    name: "content-security-policy",
+    apply: "build",
+    transformIndexHtml: () => [
+      {
+        tag: "meta",
+        attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(endpoints, { forHeader: false }) },
+        injectTo: "head-prepend",
+      },
+    ],
+    generateBundle() {
+      this.emitFile({
+        type: "asset",
+        fileName: "csp.txt",
+        source: `${contentSecurityPolicy(endpoints, { forHeader: true })}\n`,
+      });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const env = { ...loadEnv(mode, process.cwd(), "VITE_"), ...pickViteEnv(process.env) };
+  const listenOrigin = env.VITE_LISTEN_ORIGIN || "https://listen.moe";
+  const endpoints: PolicyEndpoints = {
+    listenOrigin,
+    cdnOrigin: env.VITE_CDN_ORIGIN || "https://cdn.listen.moe",
+    graphqlUrl: env.VITE_GRAPHQL_URL || "/graphql",
+  };
+  return {
+    plugins: [react(), tailwindcss(), contentSecurityPolicyPlugin(endpoints)],
     resolve: { alias: { "@": src } },
     server: {
       host: "127.0.0.1",

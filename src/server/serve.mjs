@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * Serves a production build: static files, SPA fallback (so /kpop deep links work), and a same-origin
+ * proxy for /graphql to `${VITE_LISTEN_ORIGIN}/graphql` (LISTEN.moe sends no CORS headers for it).
+ *
+ *   node src/server/serve.mjs [--dist dist] [--port 4173] [--host 127.0.0.1]
+ */
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+const PROXY_TIMEOUT_MS = 20_000;
+
+/** The CSP the build was made with, written by the build into dist/csp.txt (see vite.config.ts). */
+async function readPolicy(dist) {
+  try {
+    return (await readFile(join(dist, "csp.txt"), "utf8")).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function securityHeaders(policy) {
+  const headers = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+  };
+  if (policy) headers["Content-Security-Policy"] = policy;
+  return headers;
+}
+
+async function proxyGraphql(req, res, target) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const headers = { "content-type": req.headers["content-type"] ?? "application/json" };
+  if (req.headers.authorization) headers.authorization = req.headers.authorization;
+  try {
+    const upstream = await fetch(target, {
+      method: req.method,
+      headers,
+      body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+      signal: AbortSignal.timeout(PROXY_TIMEOUT_MS),
+    });
+    res.writeHead(upstream.status, {
+      "content-type": upstream.headers.get("content-type") ?? "application/json",
+      "cache-control": "no-store",
+    });
+    if (upstream.body) Readable.fromWeb(upstream.body).pipe(res);
+    else res.end();
+  } catch {
+    if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" });
+    res.end(JSON.stringify({ errors: [{ message: "The LISTEN.moe API could not be reached." }] }));
+  }
+}
+
+export async function startServer({
+  dist = "dist",
+  port = 4173,
+  host = "127.0.0.1",
+  listenOrigin = process.env.VITE_LISTEN_ORIGIN || "https://listen.moe",
+} = {}) {
+  const root = resolve(dist);
+  const indexHtml = await readFile(join(root, "index.html"));
+  const policy = await readPolicy(root);
+  const graphqlTarget = `${listenOrigin.replace(/\/+$/, "")}/graphql`;
+  const baseHeaders = securityHeaders(policy);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/graphql") {
+      await proxyGraphql(req, res, graphqlTarget);
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (path.startsWith(root + sep) && extname(path)) {
+      try {
+        const info = await stat(path);
+        if (info.isFile()) {
+          const immutable = url.pathname.startsWith("/assets/");
+          res.writeHead(200, {
+            ...baseHeaders,
+            "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+            "content-length": info.size,
+            "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+          });
+          if (req.method === "HEAD") res.end();
+          else createReadStream(path).pipe(res);
+          return;
+        }
+      } catch {
+        // Fall through to 404 for missing files with an extension.
+      }
+      res.writeHead(404, { ...baseHeaders, "content-type": "text/plain" }).end("Not found");
+      return;
+    }
+    // Every other path is a route of the single-page app.
+    res.writeHead(200, { ...baseHeaders, "content-type": TYPES[".html"], "cache-control": "no-cache" });
+    res.end(req.method === "HEAD" ? undefined : indexHtml);
+  });
+
+  await new Promise((ready, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, ready);
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections?.();
+        server.close(() => done());
+      }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { dist: { type: "string" }, port: { type: "string" }, host: { type: "string" } },
+  });
+  const { url } = await startServer({
+    dist: values.dist,
+    port: Number(values.port ?? process.env.PORT ?? 4173),
+    host: values.host,
+  });
+  console.log(`LISTEN.moe player on ${url}`);
+}

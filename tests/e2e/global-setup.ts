@@ -1,0 +1,37 @@
+/**
+ * Once per e2e run: start the local LISTEN.moe, build the app against it, serve the build.
+ * Tests get the URLs through vitest's provide/inject.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startServer } from "../../src/server/serve.mjs";
+import { startStation } from "../station/server.mjs";
+import { buildPlayer } from "./support/build";
+import { chromiumPath } from "./support/browser";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    appUrl: string;
+    stationUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const browser = chromiumPath();
+  if (!existsSync(browser)) {
+    throw new Error(
+      `No Chromium at ${browser}. Install it with "apt-get install -y chromium" (or set CHROME_PATH); the e2e tests need a real browser.`,
+    );
+  }
+  const station = await startStation({ port: 0 });
+  const outDir = resolve("dist-e2e");
+  await buildPlayer({ listenOrigin: station.url, outDir });
+  const app = await startServer({ dist: outDir, port: 0, listenOrigin: station.url });
+  project.provide("appUrl", app.url);
+  project.provide("stationUrl", station.url);
+  return async () => {
+    await app.close();
+    await station.close();
+  };
+}

@@ -1,0 +1,63 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPlayer, screenshot, VIEWPORTS } from "./support/browser";
+import { eventually, stationControl } from "./support/station";
+
+const appUrl = inject("appUrl");
+const station = stationControl(inject("stationUrl"));
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await station.reset();
+});
+
+describe("a listener opens the player", () => {
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`sees the station's song, artists, album, cover, listeners and history (${name})`, async () => {
+      const { page, errors, close } = await openPlayer(browser, appUrl, viewport);
+      const { stations } = await station.state();
+      const nowPlaying = page.getByRole("region", { name: "Now playing" });
+      const title = nowPlaying.getByRole("heading", { level: 2 });
+      await title.waitFor();
+      expect(await title.textContent()).toBe(stations.jpop.song.title);
+      expect(await page.getByRole("status", { name: "Connection" }).textContent()).toContain("Live");
+
+      const listeners = await nowPlaying.getByText(/\d listeners?$/).textContent();
+      expect(Number(listeners?.replace(/\D/g, ""))).toBeGreaterThan(0);
+
+      const cover = nowPlaying.getByRole("img", { name: /^Cover of / });
+      await eventually(
+        () => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+        "the cover image loads",
+      );
+
+      const history = page.getByRole("region", { name: "History" });
+      expect(await history.getByRole("listitem").count()).toBeGreaterThanOrEqual(2);
+      expect(await page.title()).toContain(stations.jpop.song.title ?? "");
+
+      await screenshot(page, `now-playing-${name}`);
+      expect(errors).toEqual([]);
+      await close();
+    });
+  }
+
+  it("watches the track change, and the finished song moves into history", async () => {
+    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const title = page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
+    await title.waitFor();
+    const before = await title.textContent();
+    await station.next("jpop");
+    const { stations } = await station.state();
+    await eventually(async () => (await title.textContent()) === stations.jpop.song.title, "the new song shows");
+    const firstRow = page.getByRole("region", { name: "History" }).getByRole("listitem").first();
+    expect(await firstRow.textContent()).toContain(before ?? "");
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,46 @@
+/** Talks to the local station's control API (tests/station) from e2e tests. */
+
+type Station = "jpop" | "kpop";
+
+export interface StationSnapshot {
+  stations: Record<Station, { song: { id: number; title: string | null }; listeners: number }>;
+  sockets: { jpop: number; kpop: number; total: number };
+  audio: { open: Record<string, number>; requests: { path: string; query: string; at: number }[] };
+  images: string[];
+}
+
+export function stationControl(baseUrl: string) {
+  async function call<T>(path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}/__control/${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`station control ${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  return {
+    state: () => call<StationSnapshot>("state"),
+    next: (station: Station) => call("next", { station }),
+    fault: (fault: { type: string; [key: string]: unknown }) => call("fault", fault),
+    clear: () => call("clear", {}),
+    reset: () => call("reset", {}),
+    config: (config: { heartbeatMs?: number; speed?: number; startTime?: "start" | "end" }) => call("config", config),
+  };
+}
+
+/** Poll until `check` returns a truthy value, or fail after `timeoutMs` with `message`. */
+export async function eventually<T>(check: () => Promise<T> | T, message: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms: ${message}${last ? ` (last error: ${String(last)})` : ""}`);
+}
