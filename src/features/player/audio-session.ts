@@ -6,6 +6,20 @@ import { formatFailed, getPlayerState, playbackChanged, subscribeToPlayer } from
 let controller: AudioController | null = null;
 let station: StationId = "jpop";
 
+/** One player per browser: a tab that starts playing tells the others to stop. */
+const TAB_CHANNEL = "listen-moe-player";
+const tabId = Math.random().toString(36).slice(2);
+let channel: BroadcastChannel | null = null;
+
+function tabChannel(): BroadcastChannel | null {
+  if (channel || typeof BroadcastChannel === "undefined") return channel;
+  channel = new BroadcastChannel(TAB_CHANNEL);
+  channel.onmessage = (event: MessageEvent<{ type?: string; from?: string }>) => {
+    if (event.data?.type === "playing" && event.data.from !== tabId) controller?.stop();
+  };
+  return channel;
+}
+
 function canPlay(audio: HTMLAudioElement, type: string): boolean {
   return audio.canPlayType(type) !== "";
 }
@@ -49,6 +63,7 @@ function getController(): AudioController {
 
 export function playRequested() {
   getController().play();
+  tabChannel()?.postMessage({ type: "playing", from: tabId });
 }
 
 export function stopRequested() {
@@ -56,7 +71,7 @@ export function stopRequested() {
 }
 
 export function retryRequested() {
-  getController().play();
+  playRequested();
 }
 
 export function audioStationChanged(next: StationId) {

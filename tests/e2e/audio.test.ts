@@ -1,0 +1,104 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { audioState, launchBrowser, openPlayer } from "./support/browser";
+import { eventually, stationControl } from "./support/station";
+
+const appUrl = inject("appUrl");
+const station = stationControl(inject("stationUrl"));
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await station.reset();
+});
+
+/** Resolves once the audio clock has moved `seconds` past where it is now. */
+async function advancesBy(page: Page, seconds: number, timeoutMs = 15_000) {
+  const start = (await audioState(page)).currentTime;
+  await eventually(
+    async () => (await audioState(page)).currentTime > start + seconds,
+    `audio currentTime advances ${seconds}s past ${start.toFixed(1)}`,
+    timeoutMs,
+  );
+}
+
+async function streamRequests(path: string) {
+  return (await station.state()).audio.requests.filter((r) => r.path === path).length;
+}
+
+describe("listening", () => {
+  it("plays, stops, and plays again from the live edge with a new stream request", async () => {
+    const { page, errors, close } = await openPlayer(browser, appUrl);
+    await page.getByRole("button", { name: "Play" }).click();
+    await advancesBy(page, 1.5);
+    expect(await page.getByText("Playing", { exact: true }).count()).toBe(1);
+    const requestsBefore = await streamRequests("/stream");
+    expect(requestsBefore).toBeGreaterThanOrEqual(1);
+
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByRole("button", { name: "Play" }).waitFor();
+    expect((await audioState(page)).src).toBe("");
+    await page.waitForTimeout(1_500);
+
+    await page.getByRole("button", { name: "Play" }).click();
+    await advancesBy(page, 1);
+    expect(await streamRequests("/stream")).toBe(requestsBefore + 1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("switches the stream when the station changes while playing", async () => {
+    const { page, errors, close } = await openPlayer(browser, appUrl);
+    await page.getByRole("button", { name: "Play" }).click();
+    await advancesBy(page, 1);
+    await page.getByRole("tab", { name: "K-pop" }).click();
+    await eventually(async () => (await audioState(page)).src.includes("/kpop/stream"), "the K-pop stream loads");
+    await advancesBy(page, 1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("recovers on its own when the stream is cut mid-play", async () => {
+    const { page, errors, close } = await openPlayer(browser, appUrl);
+    await page.getByRole("button", { name: "Play" }).click();
+    await advancesBy(page, 1);
+    const requests = await streamRequests("/stream");
+    await station.fault({ type: "audio", mode: "cut" });
+    await eventually(async () => (await streamRequests("/stream")) > requests, "a new stream request", 20_000);
+    await advancesBy(page, 2, 20_000);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("recovers when the stream stalls with the connection open", async () => {
+    const { page, errors, close } = await openPlayer(browser, appUrl);
+    await page.getByRole("button", { name: "Play" }).click();
+    await advancesBy(page, 1);
+    const requests = await streamRequests("/stream");
+    await station.fault({ type: "audio", mode: "stall", durationMs: 1_000 });
+    await eventually(async () => (await streamRequests("/stream")) > requests, "the watchdog reloads", 30_000);
+    await advancesBy(page, 2, 20_000);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("does not start audio after a gateway reconnect when the user had stopped", async () => {
+    const { page, errors, close } = await openPlayer(browser, appUrl);
+    await page.getByRole("button", { name: "Play" }).click();
+    await advancesBy(page, 1);
+    await page.getByRole("button", { name: "Stop" }).click();
+    const requests = await streamRequests("/stream");
+    await station.fault({ type: "drop", code: 1006 });
+    await eventually(async () => (await station.state()).sockets.total === 1, "the gateway reconnects", 15_000);
+    await page.waitForTimeout(1_000);
+    expect(await streamRequests("/stream")).toBe(requests);
+    expect((await audioState(page)).paused).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
