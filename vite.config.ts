@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
-import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy";
+import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(

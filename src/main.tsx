@@ -1,20 +1,25 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "@/app/app";
 import { gateway } from "@/app/live-session";
 import { startMediaSession } from "@/app/media-session";
+import { getGatewayAuth } from "@/features/auth/auth-store";
 import { getStation } from "@/features/station/station-store";
+import { createQueryClient } from "@/lib/query-client";
 import "./index.css";
 
 // Open the gateway before React renders: the first song arrives sooner. The app's hook adopts it.
-gateway.start(getStation());
+gateway.start(getStation(), getGatewayAuth());
 startMediaSession();
 
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={createQueryClient()}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

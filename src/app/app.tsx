@@ -1,21 +1,26 @@
 import { useEffect } from "react";
+import { useGatewayAuth } from "@/features/auth/auth-store";
+import { AccountArea } from "@/features/auth/components/account-area";
+import { QueueInfo } from "@/features/auth/components/queue-info";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
 import { useGatewayConnection } from "@/features/gateway/use-gateway-connection";
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
 import { NowPlayingCard } from "@/features/now-playing/components/now-playing-card";
+import { useQueue } from "@/features/now-playing/now-playing-store";
 import { useDocumentTitle } from "@/features/now-playing/use-document-title";
 import { audioStationChanged } from "@/features/player/audio-session";
 import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { locationChanged, useStation } from "@/features/station/station-store";
 import type { StationId } from "@/lib/config";
+import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
 import { gateway } from "./live-session";
 
 const THEME_COLOR: Record<StationId, string> = { jpop: "#ff3d8b", kpop: "#3b82f6" };
 
 function useStationEffects(station: StationId) {
-  useGatewayConnection(gateway, station);
+  useGatewayConnection(gateway, station, useGatewayAuth());
   useDocumentTitle(station);
   useEffect(() => {
     audioStationChanged(station);
@@ -27,6 +32,15 @@ function useStationEffects(station: StationId) {
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
+}
+
+function StationFigures({ station }: { station: StationId }) {
+  return (
+    <>
+      <ListenerCount station={station} />
+      <QueueInfo queue={useQueue(station)} />
+    </>
+  );
 }
 
 export function App() {
@@ -41,16 +55,24 @@ export function App() {
           </h1>
           <ConnectionStatus />
         </div>
-        <StationTabs />
+        <div className="flex items-center gap-3">
+          <StationTabs />
+          <AccountArea />
+        </div>
       </header>
       <main
         id="station-panel"
         role="tabpanel"
         aria-label={station === "jpop" ? "J-pop" : "K-pop"}
-        className="mx-auto grid w-full max-w-6xl flex-1 gap-10 px-4 pt-8 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
+        className="mx-auto grid w-full max-w-6xl flex-1 content-start items-start gap-10 px-4 pt-8 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
       >
-        <NowPlayingCard station={station} listeners={<ListenerCount station={station} />} />
-        <HistoryList station={station} />
+        <NowPlayingCard
+          station={station}
+          actions={<CurrentSongFavorite station={station} />}
+          listeners={<StationFigures station={station} />}
+        />
+        <HistoryList station={station} renderActions={renderHistoryFavorite} />
+        <FavoritesSync station={station} />
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-white/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { audioState, launchBrowser, openPlayer } from "./support/browser";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { audioState, closePlayers, launchBrowser, openPlayer } from "./support/browser";
 import { eventually, stationControl } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -16,6 +16,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await station.reset();
 });
+afterEach(closePlayers);
 
 /** Resolves once the audio clock has moved `seconds` past where it is now. */
 async function advancesBy(page: Page, seconds: number, timeoutMs = 15_000) {
@@ -80,8 +81,8 @@ describe("listening", () => {
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     const requests = await streamRequests("/stream");
-    await station.fault({ type: "audio", mode: "stall", durationMs: 1_000 });
-    await eventually(async () => (await streamRequests("/stream")) > requests, "the watchdog reloads", 30_000);
+    await station.fault({ type: "audio", mode: "stall", durationMs: 12_000 });
+    await eventually(async () => (await streamRequests("/stream")) > requests, "the watchdog reloads", 25_000);
     await advancesBy(page, 2, 20_000);
     expect(errors).toEqual([]);
     await close();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPlayer } from "./support/browser";
+import { closePlayers, launchBrowser, openPlayer } from "./support/browser";
 import { eventually, stationControl } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -16,6 +16,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await station.reset();
 });
+afterEach(closePlayers);
 afterEach(async () => {
   await station.clear();
   await station.config({ heartbeatMs: 35_000 });

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPlayer, screenshot, VIEWPORTS } from "./support/browser";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { closePlayers, launchBrowser, openPlayer, screenshot, VIEWPORTS } from "./support/browser";
 import { eventually, stationControl } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -16,11 +16,12 @@ afterAll(async () => {
 beforeEach(async () => {
   await station.reset();
 });
+afterEach(closePlayers);
 
 describe("a listener opens the player", () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`sees the station's song, artists, album, cover, listeners and history (${name})`, async () => {
-      const { page, errors, close } = await openPlayer(browser, appUrl, viewport);
+      const { page, errors, failedRequests, close } = await openPlayer(browser, appUrl, viewport);
       const { stations } = await station.state();
       const nowPlaying = page.getByRole("region", { name: "Now playing" });
       const title = nowPlaying.getByRole("heading", { level: 2 });
@@ -35,7 +36,9 @@ describe("a listener opens the player", () => {
       await eventually(
         () => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
         "the cover image loads",
-      );
+      ).catch((error) => {
+        throw new Error(`${error.message}; failed requests: ${failedRequests.join(", ") || "none"}`);
+      });
 
       const history = page.getByRole("region", { name: "History" });
       expect(await history.getByRole("listitem").count()).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPlayer, screenshot } from "./support/browser";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { closePlayers, launchBrowser, openPlayer, screenshot } from "./support/browser";
 import { eventually, stationControl } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -16,6 +16,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await station.reset();
 });
+afterEach(closePlayers);
 
 async function socketsOpen() {
   return (await station.state()).sockets;

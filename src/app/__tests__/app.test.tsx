@@ -1,12 +1,22 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ws } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { stationSelected } from "@/features/station/station-store";
 import { gatewayUrl } from "@/lib/config";
+import { createQueryClient } from "@/lib/query-client";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
 import { App } from "../app";
+
+function renderApp() {
+  return render(
+    <QueryClientProvider client={createQueryClient({ retry: false })}>
+      <App />
+    </QueryClientProvider>,
+  );
+}
 
 const jpop = ws.link(gatewayUrl("jpop"));
 const kpop = ws.link(gatewayUrl("kpop"));
@@ -48,7 +58,7 @@ describe("the player page", () => {
       duration: 288,
     });
     server.use(station(jpop, song, open));
-    render(<App />);
+    renderApp();
 
     const nowPlaying = await screen.findByRole("region", { name: "Now playing" });
     expect(within(nowPlaying).getByRole("heading", { name: "ベースラインやってる？笑" })).toBeInTheDocument();
@@ -82,7 +92,7 @@ describe("the player page", () => {
       station(jpop, rawSong(1, "J-pop song"), jpopOpen),
       station(kpop, rawSong(2, "K-pop 노래"), kpopOpen),
     );
-    render(<App />);
+    renderApp();
     await screen.findByRole("heading", { name: "J-pop song" });
 
     await userEvent.click(screen.getByRole("tab", { name: "K-pop" }));
@@ -102,7 +112,7 @@ describe("the player page", () => {
   it("updates the listener count in place when a frame changes nothing else", async () => {
     const open = new Set<Client>();
     server.use(station(jpop, rawSong(1, "Steady"), open));
-    render(<App />);
+    renderApp();
     const heading = await screen.findByRole("heading", { name: "Steady" });
     const [client] = [...open];
     await act(async () => client.send(trackUpdate(rawSong(1, "Steady"), { listeners: 1500 })));

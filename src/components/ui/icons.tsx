@@ -78,3 +78,34 @@ export const DiscIcon = (p: IconProps) => (
     <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 13a3 3 0 1 1 0-6 3 3 0 0 1 0 6Z" />
   </Icon>
 );
+
+export const HeartIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 21s-7.5-4.6-9.6-9.4C.9 8.2 3 4.5 6.6 4.5c2.1 0 3.6 1.1 4.4 2.6.4.8.6.8 1 0 .8-1.5 2.3-2.6 4.4-2.6 3.6 0 5.7 3.7 4.2 7.1C19.5 16.4 12 21 12 21Z" />
+  </Icon>
+);
+
+export const HeartOutlineIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M16.4 4.5c-2.1 0-3.6 1.1-4.4 2.6-.8-1.5-2.3-2.6-4.4-2.6C4 4.5 1.9 8.2 3.4 11.6 5.5 16.4 12 21 12 21s6.5-4.6 8.6-9.4c1.5-3.4-.6-7.1-4.2-7.1Zm2.4 6.3C17.3 14.2 13.4 17.4 12 18.5c-1.4-1.1-5.3-4.3-6.8-7.7-1-2.2.3-4.3 2.4-4.3 1.5 0 2.5.9 3 2.1l.5 1.1h1.8l.5-1.1c.5-1.2 1.5-2.1 3-2.1 2.1 0 3.4 2.1 2.4 4.3Z" />
+  </Icon>
+);
+
+export const CloseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z" />
+  </Icon>
+);
+
+export const QueueIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 6h12v2H3V6Zm0 5h12v2H3v-2Zm0 5h8v2H3v-2Zm14-1V6h4v2h-2v9a2.5 2.5 0 1 1-2-2.45Z" />
+  </Icon>
+);
+
+export const SpinnerIcon = ({ className = "", ...p }: IconProps) => (
+  <Icon fill="none" className={`animate-spin ${className}`} {...p}>
+    <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
+    <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+  </Icon>
+);

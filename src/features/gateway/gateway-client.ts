@@ -100,8 +100,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 
   function beat() {
     send({ op: OP.HEARTBEAT });
-    clearTimeout(ackTimer);
-    ackTimer = setTimeout(() => dropConnection("heartbeat not acknowledged"), ackTimeoutMs(heartbeatMs));
+    // The deadline runs from the oldest unanswered beat: later beats must not push it back.
+    ackTimer ??= setTimeout(() => dropConnection("heartbeat not acknowledged"), ackTimeoutMs(heartbeatMs));
     // The next beat is scheduled from the ack's message task (see onAck), which keeps Chrome's
     // background timer throttling from chaining; this is the fallback if the ack comes late.
     clearTimeout(beatTimer);

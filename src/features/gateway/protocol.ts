@@ -37,5 +37,8 @@ export const STABLE_CONNECTION_MS = 10_000;
 /** Frames larger than this are not even parsed (real frames are a few kB). */
 export const MAX_FRAME_CHARS = 256 * 1024;
 
+/** v1 server close code for a rejected token (AKIO's constants; protocol §2.8). */
+export const INVALID_AUTH_CLOSE_CODE = 4003;
+
 /** Close code the client uses when it gives up on a socket (zombie, no welcome). */
 export const CLIENT_CLOSE_CODE = 4000;

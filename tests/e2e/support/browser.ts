@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export function chromiumPath(): string {
   return process.env.CHROME_PATH || "/usr/bin/chromium";
@@ -34,24 +34,50 @@ export interface PlayerPage {
   page: Page;
   /** Uncaught exceptions and console errors seen on the page. */
   errors: string[];
+  failedRequests: string[];
   close(): Promise<void>;
 }
 
-/** A fresh context per test: no shared storage, and every page error recorded. */
+const openContexts = new Set<BrowserContext>();
+
+/** Close every page a test opened, even when the test failed half-way (so no socket outlives it). */
+export async function closePlayers() {
+  await Promise.all([...openContexts].map((context) => context.close().catch(() => {})));
+  openContexts.clear();
+}
+
+/** Network failures a test provoked on purpose show up as console noise; they are not page errors. */
+const EXPECTED_CONSOLE = /^Failed to load resource|ERR_INCOMPLETE_CHUNKED_ENCODING|WebSocket connection to/;
+
+/**
+ * A fresh context per test: no shared storage, and every page error recorded. Failed requests are
+ * kept apart in `failedRequests` for diagnosis.
+ */
 export async function openPlayer(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = VIEWPORTS.desktop,
 ): Promise<PlayerPage> {
   const context = await browser.newContext({ viewport });
+  openContexts.add(context);
   const page = await context.newPage();
   const errors: string[] = [];
+  const failedRequests: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    if (message.type() === "error" && !EXPECTED_CONSOLE.test(message.text())) errors.push(`console: ${message.text()}`);
   });
+  page.on("requestfailed", (request) => failedRequests.push(`${request.url()} ${request.failure()?.errorText}`));
   await page.goto(url);
-  return { page, errors, close: () => context.close() };
+  return {
+    page,
+    errors,
+    failedRequests,
+    close: async () => {
+      openContexts.delete(context);
+      await context.close();
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string) {
@@ -64,7 +90,7 @@ export function audioState(page: Page) {
   return page.evaluate(() => {
     const audio = document.querySelector("audio");
     return audio
-      ? { currentTime: audio.currentTime, src: audio.currentSrc, paused: audio.paused }
+      ? { currentTime: audio.currentTime, src: audio.getAttribute("src") ?? "", paused: audio.paused }
       : { currentTime: 0, src: "", paused: true };
   });
 }

@@ -115,6 +115,27 @@ describe("gateway client", () => {
     expect(h.statuses.at(-1)).toEqual({ kind: "live", station: "jpop" });
   });
 
+  it("[GW-2b] detects a zombie even when beats come faster than the ack deadline", async () => {
+    const closes: number[] = [];
+    let acking = true;
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        client.send(welcome(2_000));
+        client.addEventListener("message", (event) => {
+          if (JSON.parse(String(event.data)).op === 9 && acking) client.send(ACK);
+        });
+        client.addEventListener("close", (event) => closes.push(event.code));
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    acking = false;
+    await vi.advanceTimersByTimeAsync(2_000 + ackTimeoutMs(2_000) + 1);
+    expect(closes).toEqual([CLIENT_CLOSE_CODE]);
+  });
+
   it("[GW-3] drops and counts malformed frames, and keeps going", async () => {
     server.use(
       jpop.addEventListener("connection", ({ client }) => {

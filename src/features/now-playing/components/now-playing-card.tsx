@@ -19,7 +19,7 @@ interface NowPlayingCardProps {
 export function NowPlayingCard({ station, actions, listeners }: NowPlayingCardProps) {
   const track = useCurrentTrack(station);
   return (
-    <section aria-label="Now playing" className="flex flex-col gap-6 sm:flex-row sm:items-end">
+    <section aria-label="Now playing" className="flex flex-col gap-6 sm:flex-row sm:items-center">
       {track ? (
         <TrackDetails track={track} actions={actions} listeners={listeners} />
       ) : (

@@ -1,0 +1,182 @@
+import { useQuery } from "@tanstack/react-query";
+import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
+import { CloseIcon, HeartIcon, UserIcon } from "@/components/ui/icons";
+import { cdnUrl } from "@/lib/config";
+import { errorMessage } from "@/lib/graphql-client";
+import { currentUserQueryOptions } from "../api/current-user";
+import { loggedOut, noticeDismissed, useAuthNotice, useAuthSession } from "../auth-store";
+
+const loadLoginDialog = () => import("./login-dialog");
+const LoginDialog = lazy(() => loadLoginDialog().then((m) => ({ default: m.LoginDialog })));
+
+const countFormat = new Intl.NumberFormat();
+
+export function formatFavoriteCount(count: number): string {
+  return `${countFormat.format(count)} ${count === 1 ? "favorite" : "favorites"}`;
+}
+
+const PILL_BUTTON =
+  "rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white";
+
+/** The header's account corner: "Log in" when anonymous, else who you are and "Log out". */
+export function AccountArea() {
+  const session = useAuthSession();
+  const notice = useAuthNotice();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const loginRef = useRef<HTMLButtonElement>(null);
+  const logoutRef = useRef<HTMLButtonElement>(null);
+  // Where focus goes when the button that had it disappears (login → "Log out", logout → "Log in").
+  const focusAfterChange = useRef<RefObject<HTMLButtonElement | null> | null>(null);
+
+  useEffect(() => {
+    // Logged in elsewhere (another tab) while the dialog was open: it has nothing left to do.
+    if (session !== null) setDialogOpen(false);
+    focusAfterChange.current?.current?.focus();
+    focusAfterChange.current = null;
+  }, [session]);
+
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {notice && (
+        <p
+          role={notice.tone === "warning" ? "alert" : "status"}
+          className={`inline-flex items-center gap-1 rounded-full py-1 pr-1 pl-3 text-xs font-medium ring-1 ${
+            notice.tone === "warning"
+              ? "bg-amber-400/15 text-amber-100 ring-amber-300/30"
+              : "bg-white/5 text-white/80 ring-white/10"
+          }`}
+        >
+          <span>{notice.text}</span>
+          <button
+            type="button"
+            onClick={noticeDismissed}
+            className="grid h-6 w-6 place-items-center rounded-full hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+          >
+            <CloseIcon />
+            <span className="sr-only">Dismiss</span>
+          </button>
+        </p>
+      )}
+      {session === null ? (
+        <button
+          ref={loginRef}
+          type="button"
+          aria-haspopup="dialog"
+          onClick={() => setDialogOpen(true)}
+          // Fetch the dialog's code as soon as someone shows intent, so it opens without a wait.
+          onPointerEnter={() => void loadLoginDialog()}
+          onFocus={() => void loadLoginDialog()}
+          className={`${PILL_BUTTON} bg-white/5 text-white ring-1 ring-white/10 hover:bg-white/10`}
+        >
+          Log in
+        </button>
+      ) : (
+        <SignedIn
+          session={session}
+          logoutRef={logoutRef}
+          onLogout={() => {
+            focusAfterChange.current = loginRef;
+            loggedOut();
+          }}
+        />
+      )}
+      {dialogOpen && session === null && (
+        <Suspense fallback={null}>
+          <LoginDialog
+            onClose={() => setDialogOpen(false)}
+            onLoggedIn={() => {
+              focusAfterChange.current = logoutRef;
+              setDialogOpen(false);
+            }}
+          />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+interface SignedInProps {
+  session: number;
+  logoutRef: RefObject<HTMLButtonElement | null>;
+  onLogout(): void;
+}
+
+function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
+  const { data: user, error, isPending, refetch } = useQuery(currentUserQueryOptions(session));
+  return (
+    <section
+      aria-label="Account"
+      aria-busy={isPending}
+      className="inline-flex items-center gap-3 rounded-full bg-white/5 py-1 pr-1 pl-1 ring-1 ring-white/10"
+    >
+      {user ? (
+        <>
+          <Avatar file={user.avatarImage} name={user.displayName} />
+          <div className="min-w-0 leading-tight">
+            <p className="max-w-40 truncate text-sm font-semibold" title={user.displayName}>
+              {user.displayName}
+            </p>
+            {user.favoriteCount !== null && (
+              <p className="inline-flex items-center gap-1 text-xs text-ink-muted">
+                <HeartIcon className="text-station" />
+                <span>{formatFavoriteCount(user.favoriteCount)}</span>
+              </p>
+            )}
+          </div>
+        </>
+      ) : error ? (
+        <p className="flex items-center gap-2 pl-2 text-xs text-rose-200">
+          <span>{errorMessage(error)}</span>
+          <button
+            type="button"
+            onClick={() => void refetch()}
+            className="font-semibold underline underline-offset-2 hover:text-white focus-visible:outline-2 focus-visible:outline-white"
+          >
+            Retry
+          </button>
+        </p>
+      ) : (
+        <>
+          <div aria-hidden="true" className="h-9 w-9 animate-pulse rounded-full bg-white/10" />
+          <p className="text-sm text-ink-muted">Loading your account…</p>
+        </>
+      )}
+      <button
+        ref={logoutRef}
+        type="button"
+        onClick={onLogout}
+        className={`${PILL_BUTTON} text-white/80 hover:bg-white/10 hover:text-white`}
+      >
+        Log out
+      </button>
+    </section>
+  );
+}
+
+function Avatar({ file, name }: { file: string | null; name: string }) {
+  const src = cdnUrl("avatars", file);
+  const [failed, setFailed] = useState<string | null>(null);
+  if (!src || failed === src) {
+    return (
+      <span
+        aria-hidden="true"
+        className="grid h-9 w-9 shrink-0 place-items-center rounded-full bg-station/20 text-lg text-station-soft"
+      >
+        <UserIcon />
+      </span>
+    );
+  }
+  return (
+    <img
+      src={src}
+      alt={`Avatar of ${name}`}
+      width={36}
+      height={36}
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(src)}
+      className="h-9 w-9 shrink-0 rounded-full object-cover ring-1 ring-white/20"
+    />
+  );
+}

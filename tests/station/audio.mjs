@@ -1,0 +1,272 @@
+// Icecast-like endless audio mounts (protocol §5): /stream (Ogg Vorbis), /opus (Ogg Opus),
+// /fallback (MP3) and the /kpop/* equivalents. Each response never ends: the jingle in ./audio is
+// looped forever and paced in real time after an initial burst.
+//
+// Why the stream looks the way it does (checked in headless Chromium 156, see README.md):
+// - Ogg is looped as ONE continuous logical bitstream (pages re-stamped with running sequence
+//   numbers and granule positions, headers only once). Chromium 156 also plays naive chained Ogg
+//   (the file repeated, headers and all), but one bitstream is the safest for every player.
+// - The burst is at least 64 KiB (Icecast's default burst-size) as well as ~3 s. At these low
+//   bitrates (20-32 kbps) a 3 s burst made Chromium fire `waiting` every ~32 KB (about every
+//   10 s); with 64 KiB ahead it plays without a hiccup.
+
+import { readFileSync } from "node:fs";
+import { describeMp3 } from "./mp3.mjs";
+import { describeOgg, restampPage } from "./ogg.mjs";
+
+const AUDIO_DIR = new URL("./audio/", import.meta.url);
+
+/** @type {Record<string, {file: string, type: string, station: "jpop"|"kpop", codec: string}>} */
+export const MOUNTS = {
+  "/stream": { file: "jpop.ogg", type: "audio/ogg", station: "jpop", codec: "vorbis" },
+  "/opus": { file: "jpop.opus", type: "audio/ogg", station: "jpop", codec: "opus" },
+  "/fallback": { file: "jpop.mp3", type: "audio/mpeg", station: "jpop", codec: "mp3" },
+  "/kpop/stream": { file: "kpop.ogg", type: "audio/ogg", station: "kpop", codec: "vorbis" },
+  "/kpop/opus": { file: "kpop.opus", type: "audio/ogg", station: "kpop", codec: "opus" },
+  "/kpop/fallback": { file: "kpop.mp3", type: "audio/mpeg", station: "kpop", codec: "mp3" },
+};
+
+const TICK_MS = 100;
+const REQUEST_LOG_LIMIT = 500;
+/** Icecast disconnects listeners whose queue grows past its queue-size; so do we. */
+const MAX_BUFFERED = 1024 * 1024;
+
+/**
+ * A loaded mount: `chunks(loop)` gives the pages/frames of one pass with their end times.
+ * @typedef {object} Source
+ * @property {Buffer[]} header bytes sent once at the start of every response
+ * @property {number} duration seconds per pass
+ * @property {number} count chunks per pass
+ * @property {(index: number) => number} endTime end time (s) of chunk `index` within a pass
+ * @property {(index: number, loop: number, state: object) => Buffer} bytes chunk bytes for a pass
+ * @property {(offset: number) => number} indexAt first chunk starting at or after `offset` seconds
+ * @property {(state: object, startIndex: number) => void} init per-response state
+ */
+
+/** @returns {Source} */
+function loadSource(mount) {
+  const buf = readFileSync(new URL(mount.file, AUDIO_DIR));
+  if (mount.codec === "mp3") {
+    const mp3 = describeMp3(buf);
+    return {
+      header: [],
+      duration: mp3.durationSeconds,
+      count: mp3.frames.length,
+      endTime: (i) => (i + 1) * mp3.frameSeconds,
+      bytes: (i) => mp3.frames[i],
+      indexAt: (offset) => Math.min(mp3.frames.length - 1, Math.floor(offset / mp3.frameSeconds)),
+      init: () => {},
+    };
+  }
+  const ogg = describeOgg(buf);
+  const startOf = (i) => (i === 0 ? 0 : ogg.pageEndSeconds[i - 1]);
+  return {
+    header: ogg.headerPages,
+    duration: ogg.durationSeconds,
+    count: ogg.dataPages.length,
+    endTime: (i) => ogg.pageEndSeconds[i],
+    indexAt: (offset) => {
+      const i = ogg.dataPages.findIndex((_, k) => startOf(k) >= offset);
+      return Math.max(0, i);
+    },
+    // Granules restart near zero for each listener (as if the encoder had just started) and keep
+    // counting up across passes; sequence numbers continue after the header pages.
+    init: (state, startIndex) => {
+      state.sequence = ogg.headerPages.length;
+      state.granuleBase = startIndex === 0 ? 0n : ogg.dataPages[startIndex - 1].granule;
+    },
+    bytes: (i, loop, state) =>
+      restampPage(ogg.dataPages[i], state.sequence++, BigInt(loop) * ogg.loopGranule - state.granuleBase),
+  };
+}
+
+export class AudioMounts {
+  /**
+   * @param {object} deps
+   * @param {import("./faults.mjs").Faults} deps.faults
+   * @param {object} deps.config live configuration (audioBurstBytes, audioBurstSeconds, audioStartSeconds, cors)
+   * @param {number} deps.epoch station start (ms); the "live" position of each mount derives from it
+   * @param {(...args: unknown[]) => void} deps.log
+   */
+  constructor({ faults, config, epoch, log }) {
+    this.faults = faults;
+    this.config = config;
+    this.epoch = epoch;
+    this.log = log;
+    /** @type {Map<string, Source>} */
+    this.sources = new Map(Object.entries(MOUNTS).map(([path, mount]) => [path, loadSource(mount)]));
+    this.listeners = new Set();
+    /** @type {{path:string, query:string, at:string, status:number, range:string|null}[]} */
+    this.requests = [];
+    this.ticker = null;
+  }
+
+  /** Serves GET/HEAD for a mount path. */
+  handle(req, res, pathname, search) {
+    const mount = MOUNTS[pathname];
+    const entry = {
+      path: pathname,
+      query: search,
+      at: new Date().toISOString(),
+      status: 200,
+      range: req.headers.range ?? null,
+    };
+    this.requests.push(entry);
+    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.shift();
+
+    const failure =
+      this.faults.find("audio", { mount: pathname, mode: "404" }) ??
+      this.faults.find("audio", { mount: pathname, mode: "503" });
+    if (failure) {
+      this.faults.consume(failure);
+      entry.status = Number(failure.mode);
+      res.writeHead(entry.status, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-cache",
+      });
+      res.end(entry.status === 404 ? "Mount not found\n" : "Service temporarily unavailable\n");
+      return;
+    }
+    // Range is ignored on purpose: like Icecast, every request gets a fresh live stream.
+    const headers = {
+      "Content-Type": mount.type,
+      "Cache-Control": "no-cache, no-store",
+      Pragma: "no-cache",
+      Expires: "Mon, 26 Jul 1997 05:00:00 GMT",
+      Connection: "close",
+      Server: "Icecast 2.4.4 (LISTEN.moe station)",
+      "icy-name": mount.station === "jpop" ? "LISTEN.moe (J-pop)" : "LISTEN.moe (K-pop)",
+      "icy-description": "Local LISTEN.moe station jingle",
+      "icy-genre": mount.station === "jpop" ? "J-pop" : "K-pop",
+      "icy-pub": "0",
+    };
+    if (this.config.cors === "dev") headers["Access-Control-Allow-Origin"] = "*";
+    res.writeHead(200, headers);
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
+    res.socket?.setNoDelay(true);
+    this.start(req, res, pathname);
+  }
+
+  start(req, res, pathname) {
+    const source = this.sources.get(pathname);
+    const configured = this.config.audioStartSeconds;
+    const live =
+      configured != null
+        ? configured % source.duration
+        : ((Date.now() - this.epoch) / 1000) % source.duration;
+    const startIndex = source.indexAt(live);
+    const listener = {
+      pathname,
+      req,
+      res,
+      source,
+      state: {},
+      index: startIndex,
+      loop: 0,
+      // Stream time (s) already covered by what was sent, measured from this response's start.
+      sentUntil: 0,
+      offset: startIndex === 0 ? 0 : source.endTime(startIndex - 1),
+      bytesSent: 0,
+      startedAt: Date.now(),
+      lead: null,
+      stalledSince: null,
+    };
+    source.init(listener.state, startIndex);
+    for (const page of source.header) this.write(listener, page);
+    this.listeners.add(listener);
+    const done = () => this.listeners.delete(listener);
+    res.on("close", done);
+    req.on("close", done);
+    this.pump(listener);
+    if (!this.ticker) {
+      this.ticker = setInterval(() => this.tick(), TICK_MS);
+      this.ticker.unref?.();
+    }
+  }
+
+  write(listener, bytes) {
+    listener.res.write(bytes);
+    listener.bytesSent += bytes.length;
+  }
+
+  /** Sends every chunk that is due: the burst first, then in real time. */
+  pump(listener) {
+    const { source, res } = listener;
+    if (res.destroyed || res.writableEnded) return;
+    if (this.faults.has("audio", { mount: listener.pathname, mode: "stall" })) {
+      listener.stalledSince ??= Date.now();
+      return;
+    }
+    if (listener.stalledSince !== null) {
+      // Resume where it stopped, without a catch-up burst.
+      listener.startedAt += Date.now() - listener.stalledSince;
+      listener.stalledSince = null;
+    }
+    if (res.writableLength > MAX_BUFFERED) {
+      this.log(`audio: dropping slow listener on ${listener.pathname}`);
+      res.destroy();
+      return;
+    }
+    const elapsed = (Date.now() - listener.startedAt) / 1000;
+    const burstBytes = this.config.audioBurstBytes;
+    const burstSeconds = this.config.audioBurstSeconds;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const end = listener.loop * source.duration + source.endTime(listener.index) - listener.offset;
+      if (listener.lead === null) {
+        if (listener.bytesSent >= burstBytes && listener.sentUntil >= burstSeconds) {
+          listener.lead = listener.sentUntil;
+        } else {
+          this.sendChunk(listener, end);
+          continue;
+        }
+      }
+      if (end - listener.lead > elapsed) break;
+      this.sendChunk(listener, end);
+    }
+  }
+
+  sendChunk(listener, end) {
+    const { source } = listener;
+    this.write(listener, source.bytes(listener.index, listener.loop, listener.state));
+    listener.sentUntil = end;
+    listener.index++;
+    if (listener.index >= source.count) {
+      listener.index = 0;
+      listener.loop++;
+    }
+  }
+
+  tick() {
+    for (const listener of this.listeners) this.pump(listener);
+    if (this.listeners.size === 0) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
+  /** Destroys open responses (all, or one mount's): an abrupt network cut. */
+  cut(mount) {
+    let count = 0;
+    for (const listener of [...this.listeners]) {
+      if (mount && listener.pathname !== mount) continue;
+      listener.res.destroy();
+      this.listeners.delete(listener);
+      count++;
+    }
+    return count;
+  }
+
+  /** Open responses per mount. */
+  openCounts() {
+    const counts = Object.fromEntries(Object.keys(MOUNTS).map((m) => [m, 0]));
+    for (const listener of this.listeners) counts[listener.pathname]++;
+    return counts;
+  }
+
+  clearLog() {
+    this.requests = [];
+  }
+}

@@ -1,0 +1,467 @@
+// The control API under /__control/ (JSON in, JSON out) and the same operations in-process:
+//   GET  /__control/state            everything a test wants to assert on
+//   POST /__control/next   {station}  next song now (broadcast TRACK_UPDATE)
+//   POST /__control/fault  {type, station?, ...params}   see FAULT_TYPES below
+//   POST /__control/clear  {id?, type?}                  clear active faults (all by default)
+//   POST /__control/config {heartbeatMs?, speed?, startTime?, ...}
+//   POST /__control/reset  {favorites?, tokens?}         clear faults and logs (and optionally more)
+// Success: 200 `{ok: true, ...}`. Bad input: 400 `{ok: false, error}`.
+
+import { MOUNTS } from "./audio.mjs";
+import { EVENTS, gatewaySong } from "./catalogue.mjs";
+import { dispatchFrame, eventObject, trackPayload } from "./frames.mjs";
+
+const STATIONS = ["jpop", "kpop"];
+
+export const FAULT_TYPES = [
+  "drop",
+  "zombie",
+  "no-ack",
+  "no-welcome",
+  "refuse",
+  "malformed",
+  "wrong-shape",
+  "unknown",
+  "oversized",
+  "flood",
+  "stale-update",
+  "duplicate",
+  "restart",
+  "revoke-tokens",
+  "graphql",
+  "audio",
+];
+
+const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape"];
+const AUDIO_MODES = ["cut", "stall", "404", "503"];
+
+/** Non-JSON text frames for the "malformed" fault (the empty frame included). */
+export const MALFORMED_FRAMES = [
+  '{"op":1,"d":{"song":',
+  "not json at all",
+  "",
+  '{"op":1,"d":{"song":{"id":1}},"t":"TRACK_UPDATE"',
+  "\u0000\u0001\u0002 garbage \uFFFD",
+];
+
+/** Valid JSON op 1 TRACK_UPDATE frames whose `d` has the wrong shape. */
+export const WRONG_SHAPE_FRAMES = [
+  {
+    op: 1,
+    d: {
+      song: "not-an-object",
+      requester: 5,
+      event: [],
+      startTime: 12345,
+      lastPlayed: null,
+      listeners: "many",
+    },
+    t: "TRACK_UPDATE",
+  },
+  { op: 1, d: null, t: "TRACK_UPDATE" },
+  {
+    op: 1,
+    d: {
+      song: { id: "1611", title: 42, artists: null },
+      startTime: "not a date",
+      lastPlayed: [{}],
+      listeners: -1,
+    },
+    t: "TRACK_UPDATE",
+  },
+];
+
+class BadRequest extends Error {}
+const bad = (message) => new BadRequest(message);
+
+const VALID_CLOSE_CODES = (code) =>
+  Number.isInteger(code) &&
+  ((code >= 1000 && code <= 1003) || (code >= 1006 && code <= 1014) || (code >= 3000 && code <= 4999));
+
+function optionalNumber(value, name, { min = 0 } = {}) {
+  if (value == null) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min)
+    throw bad(`${name} must be a number >= ${min}`);
+  return value;
+}
+
+/** Frames for the "unknown" fault: an unknown op and unknown or song-less `t` values (§2.4). */
+function unknownFrames(stationKey, baseUrl) {
+  const { id, name, slug } = EVENTS[stationKey];
+  return [
+    { op: 7, d: { hello: "world" } },
+    dispatchFrame("QUEUE_UPDATE", { queue: { inQueue: 4, inQueueByUser: 0, inQueueBeforeUser: 0 } }),
+    dispatchFrame("NOTIFICATION", {
+      type: "EVENT",
+      event: { id, name, slug, image: eventObject(stationKey, baseUrl).image },
+    }),
+    dispatchFrame("SOMETHING_NEW", { whatever: true }),
+    { op: 42 },
+  ];
+}
+
+/**
+ * @param {object} ctx the station internals assembled by server.mjs
+ */
+export function createControl(ctx) {
+  const { config, stations, gateway, audio, cdn, graphql, faults, tokens, favorites } = ctx;
+  const targets = (station) => (station ? [station] : STATIONS);
+  const checkStation = (station) => {
+    if (station != null && !STATIONS.includes(station)) throw bad('station must be "jpop" or "kpop"');
+    return station ?? undefined;
+  };
+  const currentPayload = (key) =>
+    trackPayload(stations[key], stations[key].current, {
+      baseUrl: ctx.baseUrl(),
+      startTime: config.startTime,
+      lastPlayedDurations: config.lastPlayedDurations,
+    });
+
+  function next(station) {
+    checkStation(station);
+    if (!station) throw bad('station is required ("jpop" or "kpop")');
+    stations[station].advance();
+    return { ok: true, song: gatewaySong(ctx.catalogue, stations[station].song) };
+  }
+
+  function flood(station, count, durationMs) {
+    const mix = (key, i) => {
+      switch (i % 4) {
+        case 0:
+          return JSON.stringify(dispatchFrame("TRACK_UPDATE", currentPayload(key)));
+        case 1:
+          return '{"op":10}';
+        case 2:
+          return `%%garbage-${i}%%`;
+        default:
+          return JSON.stringify(dispatchFrame("NOISE", { i }));
+      }
+    };
+    const batches = Math.max(1, Math.round(durationMs / 10));
+    const perBatch = Math.ceil(count / batches);
+    let sent = 0;
+    return new Promise((resolve) => {
+      const step = () => {
+        for (let k = 0; k < perBatch && sent < count; k++, sent++) {
+          for (const key of targets(station)) gateway.sendAll(key, mix(key, sent));
+        }
+        if (sent < count) setTimeout(step, 10).unref?.();
+        else resolve();
+      };
+      step();
+    });
+  }
+
+  /**
+   * Injects a fault. Returns a JSON-able result. (`restart` resolves once the server is back.)
+   * @param {{type: string, station?: "jpop"|"kpop", [key: string]: unknown}} spec
+   */
+  async function fault(spec) {
+    if (!spec || typeof spec !== "object") throw bad("body must be a JSON object");
+    const { type } = spec;
+    const station = checkStation(spec.station);
+    const durationMs = optionalNumber(spec.durationMs, "durationMs");
+    const count = optionalNumber(spec.count, "count", { min: 1 });
+    ctx.log(`fault: ${JSON.stringify(spec)}`);
+    switch (type) {
+      case "drop": {
+        const code = spec.code ?? 1000;
+        if (!VALID_CLOSE_CODES(code)) throw bad("code must be 1000-1003, 1006-1014 or 3000-4999");
+        faults.record(type, spec);
+        return { ok: true, closed: gateway.dropAll({ station, code, reason: spec.reason }) };
+      }
+      case "zombie":
+      case "no-ack":
+      case "no-welcome":
+        return { ok: true, fault: faults.add({ type, station, durationMs }) };
+      case "refuse": {
+        const code = spec.code ?? 1006;
+        if (!VALID_CLOSE_CODES(code)) throw bad("code must be 1000-1003, 1006-1014 or 3000-4999");
+        const added = faults.add({ type, station, durationMs, code });
+        return { ok: true, fault: added, closed: gateway.dropAll({ station, code }) };
+      }
+      case "malformed": {
+        faults.record(type, spec);
+        const frames = spec.payload != null ? [String(spec.payload)] : MALFORMED_FRAMES;
+        let sent = 0;
+        for (const key of targets(station)) for (const text of frames) sent += gateway.sendAll(key, text);
+        return { ok: true, sent };
+      }
+      case "wrong-shape": {
+        faults.record(type, spec);
+        let sent = 0;
+        for (const key of targets(station))
+          for (const frame of WRONG_SHAPE_FRAMES) sent += gateway.sendAll(key, frame);
+        return { ok: true, sent };
+      }
+      case "unknown": {
+        faults.record(type, spec);
+        let sent = 0;
+        for (const key of targets(station)) {
+          for (const frame of unknownFrames(key, ctx.baseUrl())) sent += gateway.sendAll(key, frame);
+        }
+        return { ok: true, sent };
+      }
+      case "oversized": {
+        const bytes = optionalNumber(spec.bytes, "bytes", { min: 1 }) ?? 1024 * 1024;
+        faults.record(type, spec);
+        let sent = 0;
+        for (const key of targets(station)) {
+          const frame =
+            spec.variant === "junk"
+              ? `{"op":1,"d":"${"x".repeat(bytes)}`
+              : JSON.stringify(
+                  dispatchFrame("TRACK_UPDATE", { ...currentPayload(key), padding: "x".repeat(bytes) }),
+                );
+          sent += gateway.sendAll(key, frame);
+        }
+        return { ok: true, sent, bytes };
+      }
+      case "flood": {
+        faults.record(type, spec);
+        const total = count ?? 1000;
+        const done = flood(station, total, durationMs ?? 1000);
+        if (spec.wait) await done;
+        return { ok: true, count: total };
+      }
+      case "stale-update": {
+        faults.record(type, spec);
+        let sent = 0;
+        for (const key of targets(station)) sent += gateway.sendPlay(key, stations[key].history[0]);
+        return { ok: true, sent };
+      }
+      case "duplicate": {
+        faults.record(type, spec);
+        for (const key of targets(station)) gateway.broadcast(key);
+        return { ok: true };
+      }
+      case "restart": {
+        const downMs = optionalNumber(spec.downMs, "downMs") ?? 0;
+        faults.record(type, spec);
+        await ctx.restart({ downMs });
+        return { ok: true };
+      }
+      case "revoke-tokens": {
+        faults.record(type, spec);
+        return { ok: true, revoked: tokens.revokeAll(spec.username ?? undefined) };
+      }
+      case "graphql": {
+        if (!GRAPHQL_MODES.includes(spec.mode)) throw bad(`mode must be one of ${GRAPHQL_MODES.join(", ")}`);
+        const hangMs = optionalNumber(spec.hangMs, "hangMs");
+        return {
+          ok: true,
+          fault: faults.add({
+            type,
+            mode: spec.mode,
+            durationMs,
+            count,
+            ...(hangMs != null ? { hangMs } : {}),
+          }),
+        };
+      }
+      case "audio": {
+        if (!AUDIO_MODES.includes(spec.mode)) throw bad(`mode must be one of ${AUDIO_MODES.join(", ")}`);
+        if (spec.mount != null && !MOUNTS[spec.mount])
+          throw bad(`mount must be one of ${Object.keys(MOUNTS).join(", ")}`);
+        if (spec.mode === "cut") {
+          faults.record(type, spec);
+          return { ok: true, cut: audio.cut(spec.mount) };
+        }
+        return {
+          ok: true,
+          fault: faults.add({ type, mode: spec.mode, mount: spec.mount, durationMs, count }),
+        };
+      }
+      default:
+        throw bad(`unknown fault type ${JSON.stringify(type)}; expected one of ${FAULT_TYPES.join(", ")}`);
+    }
+  }
+
+  function clear(filter = {}) {
+    return { ok: true, cleared: faults.clear({ id: filter.id, type: filter.type }) };
+  }
+
+  /** Changes live configuration. */
+  function configure(patch) {
+    if (!patch || typeof patch !== "object") throw bad("body must be a JSON object");
+    const applied = {};
+    for (const [key, value] of Object.entries(patch)) {
+      switch (key) {
+        case "heartbeatMs":
+          config.heartbeatMs = optionalNumber(value, key, { min: 1 }) ?? config.heartbeatMs;
+          config.heartbeatExplicit = true;
+          break;
+        case "heartbeatTimeoutMs":
+          config.heartbeatTimeoutMs = value == null ? null : optionalNumber(value, key);
+          break;
+        case "speed": {
+          const speed = optionalNumber(value, key, { min: Number.MIN_VALUE });
+          if (speed == null) throw bad("speed must be a number > 0");
+          config.speed = speed;
+          for (const s of Object.values(stations)) s.setSpeed(speed);
+          break;
+        }
+        case "startTime":
+          if (value !== "start" && value !== "end") throw bad('startTime must be "start" or "end"');
+          config.startTime = value;
+          break;
+        case "lastPlayedDurations":
+          if (!["zero", "mixed", "real"].includes(value))
+            throw bad('lastPlayedDurations must be "zero", "mixed" or "real"');
+          config.lastPlayedDurations = value;
+          break;
+        case "protocol":
+          if (value !== "v2" && value !== "seed") throw bad('protocol must be "v2" or "seed"');
+          config.protocol = value;
+          break;
+        case "cors":
+          if (value !== "dev" && value !== "strict") throw bad('cors must be "dev" or "strict"');
+          config.cors = value;
+          break;
+        case "mfaCode":
+          if (!/^\d{6}$/.test(String(value))) throw bad("mfaCode must be 6 digits");
+          config.mfaCode = String(value);
+          break;
+        case "mfaTokenTtlMs":
+        case "graphqlHangMs":
+        case "audioBurstBytes":
+        case "audioBurstSeconds":
+          config[key] = optionalNumber(value, key) ?? config[key];
+          break;
+        case "audioStartSeconds":
+          config.audioStartSeconds = value == null ? null : optionalNumber(value, key);
+          break;
+        default:
+          throw bad(`unknown config key ${JSON.stringify(key)}`);
+      }
+      applied[key] = config[key];
+    }
+    return { ok: true, config: applied };
+  }
+
+  function reset(opts = {}) {
+    faults.clear();
+    faults.history.length = 0;
+    gateway.clearLog();
+    audio.clearLog();
+    cdn.clearLog();
+    graphql.clearLog();
+    if (opts.favorites) favorites.reset();
+    if (opts.tokens) tokens.revokeAll();
+    return { ok: true };
+  }
+
+  function stationState(key) {
+    const station = stations[key];
+    const payload = currentPayload(key);
+    return {
+      song: payload.song,
+      titleRomaji: station.song.titleRomaji,
+      startedAt: new Date(station.current.startedAt).toISOString(),
+      startTime: payload.startTime,
+      listeners: station.listeners,
+      lastPlayed: payload.lastPlayed,
+      requester: payload.requester,
+      event: payload.event,
+      queue: station.backgroundQueue + station.requests.length,
+      speed: station.speed,
+      payload,
+    };
+  }
+
+  /** The snapshot served by GET /__control/state. */
+  function state() {
+    return {
+      url: ctx.baseUrl(),
+      config: { ...config },
+      stations: { jpop: stationState("jpop"), kpop: stationState("kpop") },
+      sockets: gateway.counts(),
+      connections: gateway.connections.slice(-100),
+      audio: { open: audio.openCounts(), requests: audio.requests.slice(-200) },
+      images: [...cdn.requests],
+      graphql: graphql.requests.slice(-100),
+      faults: faults.list(),
+      faultLog: faults.history.slice(-50),
+      favorites: favorites.snapshot(),
+    };
+  }
+
+  function reply(req, res, status, body) {
+    const text = JSON.stringify(body);
+    const headers = {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Length": Buffer.byteLength(text),
+      "Cache-Control": "no-store",
+    };
+    if (config.cors === "dev" && req.headers.origin) {
+      headers["Access-Control-Allow-Origin"] = req.headers.origin;
+      headers.Vary = "Origin";
+    }
+    res.writeHead(status, headers);
+    res.end(text);
+  }
+
+  async function readJson(req) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString("utf8").trim();
+    if (!text) return {};
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw bad("body is not valid JSON");
+    }
+  }
+
+  /** HTTP handler for /__control/*. */
+  async function handle(req, res, pathname) {
+    const action = pathname.replace(/^\/__control\/?/, "");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "Access-Control-Allow-Origin": req.headers.origin ?? "*",
+        "Access-Control-Allow-Headers": "content-type",
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+      });
+      res.end();
+      return;
+    }
+    try {
+      if (action === "state" && req.method === "GET") return reply(req, res, 200, state());
+      if (req.method !== "POST") throw bad(`${req.method} /__control/${action} is not supported`);
+      const body = await readJson(req);
+      switch (action) {
+        case "next":
+          return reply(req, res, 200, next(body.station));
+        case "fault":
+          if (body.type === "restart") {
+            // Answer first: the restart closes every connection, this one included.
+            checkStation(body.station);
+            const downMs = optionalNumber(body.downMs, "downMs") ?? 0;
+            reply(req, res, 200, { ok: true, restarting: true, downMs });
+            res.on("finish", () =>
+              setImmediate(() => fault(body).catch((e) => ctx.log(`restart failed: ${e}`))),
+            );
+            return;
+          }
+          return reply(req, res, 200, await fault(body));
+        case "clear":
+          return reply(req, res, 200, clear(body));
+        case "config":
+          return reply(req, res, 200, configure(body));
+        case "reset":
+          return reply(req, res, 200, reset(body));
+        default:
+          return reply(req, res, 404, {
+            ok: false,
+            error: `unknown control action ${JSON.stringify(action)}`,
+          });
+      }
+    } catch (error) {
+      if (error instanceof BadRequest) return reply(req, res, 400, { ok: false, error: error.message });
+      ctx.log(`control error: ${error?.stack ?? error}`);
+      return reply(req, res, 500, { ok: false, error: String(error?.message ?? error) });
+    }
+  }
+
+  return { handle, next, fault, clear, configure, reset, state };
+}
