@@ -177,9 +177,7 @@ export class AudioMounts {
     source.init(listener.state, startIndex);
     for (const page of source.header) this.write(listener, page);
     this.listeners.add(listener);
-    const done = () => this.listeners.delete(listener);
-    res.on("close", done);
-    req.on("close", done);
+    res.on("close", () => this.listeners.delete(listener));
     this.pump(listener);
     if (!this.ticker) {
       this.ticker = setInterval(() => this.tick(), TICK_MS);

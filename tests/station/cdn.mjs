@@ -73,8 +73,7 @@ export function renderImage(kind, name) {
 <stop offset="0" stop-color="hsl(${hue} 70% 62%)"/><stop offset="1" stop-color="hsl(${hue2} 65% 38%)"/>
 </linearGradient></defs>
 <rect width="${width}" height="${height}"${round} fill="url(#g)"/>
-<circle cx="${width * 0.78}" cy="${height * 0.22}" r="${Math.min(width, height) * 0.18}" fill="#fff" fill-opacity="0.12"/>
-<text x="50%" y="52%" text-anchor="middle" dominant-baseline="middle" font-family="sans-serif" font-weight="700" font-size="${size}" fill="#fff" fill-opacity="0.92">${text}</text>
+${round ? "" : `<circle cx="${width * 0.78}" cy="${height * 0.22}" r="${Math.min(width, height) * 0.18}" fill="#fff" fill-opacity="0.12"/>\n`}<text x="50%" y="52%" text-anchor="middle" dominant-baseline="middle" font-family="sans-serif" font-weight="700" font-size="${size}" fill="#fff" fill-opacity="0.92">${text}</text>
 </svg>
 `;
 }

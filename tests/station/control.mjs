@@ -369,6 +369,16 @@ export function createControl(ctx) {
     };
   }
 
+  /** Active faults grouped by type: `{zombie: [{id, station, until, ...}], ...}` ({} when none). */
+  function activeFaults() {
+    const grouped = {};
+    for (const f of faults.list()) {
+      grouped[f.type] ??= [];
+      grouped[f.type].push(f);
+    }
+    return grouped;
+  }
+
   /** The snapshot served by GET /__control/state. */
   function state() {
     return {
@@ -380,7 +390,7 @@ export function createControl(ctx) {
       audio: { open: audio.openCounts(), requests: audio.requests.slice(-200) },
       images: [...cdn.requests],
       graphql: graphql.requests.slice(-100),
-      faults: faults.list(),
+      faults: activeFaults(),
       faultLog: faults.history.slice(-50),
       favorites: favorites.snapshot(),
     };

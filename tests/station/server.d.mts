@@ -137,7 +137,21 @@ export interface StationState {
   };
   images: string[];
   graphql: { at: string; operationName: string | null; status: number; fault: string | null }[];
-  faults: { id: number; type: string; station?: StationKey; mount?: string; mode?: string; until: number | null }[];
+  /** Active faults grouped by type ({} when none). */
+  faults: Record<
+    string,
+    {
+      id: number;
+      type: string;
+      station?: StationKey;
+      mount?: string;
+      mode?: string;
+      since: number;
+      until: number | null;
+      remaining: number | null;
+      params: Record<string, unknown>;
+    }[]
+  >;
   faultLog: { type: string; at: number; params: Record<string, unknown> }[];
   favorites: Record<string, number[]>;
 }

@@ -66,7 +66,7 @@ describe("gateway faults", () => {
     a.client.send({ op: 2 });
     expect(await a.client.collect(300)).toEqual([]);
     expect(a.client.ws.readyState).toBe(1);
-    await waitFor(() => station.state().faults.length === 0, 1000);
+    await waitFor(() => Object.keys(station.state().faults).length === 0, 1000);
     a.client.send({ op: 9 });
     await a.client.next((f) => f?.op === 10);
   });
@@ -75,6 +75,7 @@ describe("gateway faults", () => {
     const a = await open();
     const { body } = await control(station, "fault", { type: "zombie" });
     expect(body.fault).toMatchObject({ type: "zombie", until: null });
+    expect(station.state().faults).toEqual({ zombie: [expect.objectContaining({ id: body.fault.id })] });
     a.client.send({ op: 9 });
     expect(await a.client.collect(200)).toEqual([]);
     expect((await control(station, "clear", { type: "zombie" })).body).toEqual({ ok: true, cleared: 1 });

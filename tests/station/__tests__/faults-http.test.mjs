@@ -188,6 +188,7 @@ describe("HTTP faults and the control API", () => {
         expect(state.sockets).toEqual({ jpop: 0, kpop: 1, total: 1 });
         expect(state.audio.open).toHaveProperty("/kpop/fallback");
         expect(state.favorites.kana.length).toBeGreaterThan(0);
+        expect(state.faults).toEqual({});
       } finally {
         client.close();
       }
@@ -234,7 +235,7 @@ describe("HTTP faults and the control API", () => {
       const song = station.state().stations.jpop.song.id;
       expect((await control(station, "reset", {})).body).toEqual({ ok: true });
       const state = station.state();
-      expect(state.faults).toEqual([]);
+      expect(state.faults).toEqual({});
       expect(state.images).toEqual([]);
       expect(state.audio.requests).toEqual([]);
       expect(state.stations.jpop.song.id).toBe(song);
