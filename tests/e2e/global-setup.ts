@@ -3,6 +3,7 @@
  * Tests get the URLs through vitest's provide/inject.
  */
 import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startServer } from "../../src/server/serve.mjs";
@@ -25,7 +26,8 @@ export default async function setup(project: TestProject) {
     );
   }
   const station = await startStation({ port: 0 });
-  const outDir = resolve("dist-e2e");
+  // One folder per run, so runs started side by side never serve each other's half-written build.
+  const outDir = resolve("dist-e2e", String(process.pid));
   await buildPlayer({ listenOrigin: station.url, outDir });
   const app = await startServer({ dist: outDir, port: 0, listenOrigin: station.url });
   project.provide("appUrl", app.url);
@@ -33,5 +35,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await app.close();
     await station.close();
+    await rm(outDir, { recursive: true, force: true });
   };
 }

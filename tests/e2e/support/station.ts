@@ -5,7 +5,7 @@ type Station = "jpop" | "kpop";
 export interface StationSnapshot {
   stations: Record<Station, { song: { id: number; title: string | null }; listeners: number }>;
   sockets: { jpop: number; kpop: number; total: number };
-  audio: { open: Record<string, number>; requests: { path: string; query: string; at: number }[] };
+  audio: { open: Record<string, number>; requests: { path: string; query: string; at: string }[] };
   images: string[];
 }
 
