@@ -7,7 +7,9 @@ import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/conten
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(source).filter((entry): entry is [string, string] => entry[0].startsWith("VITE_") && !!entry[1]),
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => entry[0].startsWith("VITE_") && !!entry[1],
+    ),
   );
 }
 
@@ -21,7 +23,10 @@ function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
     transformIndexHtml: () => [
       {
         tag: "meta",
-        attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(endpoints, { forHeader: false }) },
+        attrs: {
+          "http-equiv": "Content-Security-Policy",
+          content: contentSecurityPolicy(endpoints, { forHeader: false }),
+        },
         injectTo: "head-prepend",
       },
     ],

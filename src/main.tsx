@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "@/app/app";
 import { gateway } from "@/app/live-session";
 import { startMediaSession } from "@/app/media-session";
+import { startSongNotifications } from "@/app/song-notifications";
 import { getGatewayAuth } from "@/features/auth/auth-store";
 import { getStation } from "@/features/station/station-store";
 import { createQueryClient } from "@/lib/query-client";
@@ -12,6 +13,7 @@ import "./index.css";
 // Open the gateway before React renders: the first song arrives sooner. The app's hook adopts it.
 gateway.start(getStation(), getGatewayAuth());
 startMediaSession();
+startSongNotifications();
 
 const root = document.getElementById("root");
 if (root) {

@@ -18,7 +18,11 @@ const { values } = parseArgs({
   },
 });
 
-const station = await startStation({ port: Number(values["station-port"]), speed: Number(values.speed), quiet: false });
+const station = await startStation({
+  port: Number(values["station-port"]),
+  speed: Number(values.speed),
+  quiet: false,
+});
 process.env.VITE_LISTEN_ORIGIN = station.url;
 process.env.VITE_CDN_ORIGIN = station.url;
 process.env.VITE_GRAPHQL_URL = "/graphql";

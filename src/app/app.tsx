@@ -1,4 +1,5 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
 import { useGatewayAuth } from "@/features/auth/auth-store";
 import { AccountArea } from "@/features/auth/components/account-area";
 import { QueueInfo } from "@/features/auth/components/queue-info";
@@ -16,8 +17,20 @@ import { locationChanged, useStation } from "@/features/station/station-store";
 import type { StationId } from "@/lib/config";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
 import { gateway } from "./live-session";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+
+const SettingsDialog = lazy(() => import("./settings-dialog").then((m) => ({ default: m.SettingsDialog })));
+const ShortcutsDialog = lazy(() =>
+  import("./shortcuts-dialog").then((m) => ({ default: m.ShortcutsDialog })),
+);
+
+type OpenDialog = "settings" | "shortcuts" | null;
+
+const ICON_BUTTON =
+  "grid h-9 w-9 place-items-center rounded-full text-lg text-white/75 ring-1 ring-white/10 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white";
 
 const THEME_COLOR: Record<StationId, string> = { jpop: "#ff3d8b", kpop: "#3b82f6" };
+const FAVICON: Record<StationId, string> = { jpop: "/favicon.svg", kpop: "/favicon-kpop.svg" };
 
 function useStationEffects(station: StationId) {
   useGatewayConnection(gateway, station, useGatewayAuth());
@@ -26,6 +39,7 @@ function useStationEffects(station: StationId) {
     audioStationChanged(station);
     document.documentElement.dataset.station = station;
     document.querySelector('meta[name="theme-color"]')?.setAttribute("content", THEME_COLOR[station]);
+    document.querySelector('link[rel="icon"]')?.setAttribute("href", FAVICON[station]);
   }, [station]);
   useEffect(() => {
     const onPopState = () => locationChanged(location.pathname);
@@ -46,6 +60,10 @@ function StationFigures({ station }: { station: StationId }) {
 export function App() {
   const station = useStation();
   useStationEffects(station);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const openShortcuts = useCallback(() => setDialog("shortcuts"), []);
+  useKeyboardShortcuts(openShortcuts);
   return (
     <div className="backdrop-glow flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
@@ -55,8 +73,16 @@ export function App() {
           </h1>
           <ConnectionStatus />
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-2 sm:gap-3">
           <StationTabs />
+          <button type="button" onClick={() => setDialog("settings")} className={ICON_BUTTON}>
+            <GearIcon />
+            <span className="sr-only">Settings</span>
+          </button>
+          <button type="button" onClick={openShortcuts} className={`${ICON_BUTTON} max-sm:hidden`}>
+            <KeyboardIcon />
+            <span className="sr-only">Keyboard shortcuts</span>
+          </button>
           <AccountArea />
         </div>
       </header>
@@ -79,6 +105,10 @@ export function App() {
           <PlayerControls />
         </div>
       </footer>
+      <Suspense fallback={null}>
+        {dialog === "settings" && <SettingsDialog onClose={closeDialog} />}
+        {dialog === "shortcuts" && <ShortcutsDialog onClose={closeDialog} />}
+      </Suspense>
     </div>
   );
 }

@@ -58,7 +58,10 @@ describe("listening", () => {
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     await page.getByRole("tab", { name: "K-pop" }).click();
-    await eventually(async () => (await audioState(page)).src.includes("/kpop/stream"), "the K-pop stream loads");
+    await eventually(
+      async () => (await audioState(page)).src.includes("/kpop/stream"),
+      "the K-pop stream loads",
+    );
     await advancesBy(page, 1);
     expect(errors).toEqual([]);
     await close();
@@ -70,7 +73,11 @@ describe("listening", () => {
     await advancesBy(page, 1);
     const requests = await streamRequests("/stream");
     await station.fault({ type: "audio", mode: "cut" });
-    await eventually(async () => (await streamRequests("/stream")) > requests, "a new stream request", 20_000);
+    await eventually(
+      async () => (await streamRequests("/stream")) > requests,
+      "a new stream request",
+      20_000,
+    );
     await advancesBy(page, 2, 20_000);
     expect(errors).toEqual([]);
     await close();
@@ -84,7 +91,11 @@ describe("listening", () => {
     // The server stops sending but keeps the connection open; the buffered burst plays out first.
     await station.fault({ type: "audio", mode: "stall" });
     await page.getByText("Buffering…").waitFor({ timeout: 40_000 });
-    await eventually(async () => (await streamRequests("/stream")) > requests, "the watchdog reloads", 30_000);
+    await eventually(
+      async () => (await streamRequests("/stream")) > requests,
+      "the watchdog reloads",
+      30_000,
+    );
     await station.clear();
     await advancesBy(page, 2, 30_000);
     await page.getByText("Playing", { exact: true }).waitFor({ timeout: 10_000 });
@@ -99,7 +110,11 @@ describe("listening", () => {
     await page.getByRole("button", { name: "Stop" }).click();
     const requests = await streamRequests("/stream");
     await station.fault({ type: "drop", code: 1006 });
-    await eventually(async () => (await station.state()).sockets.total === 1, "the gateway reconnects", 15_000);
+    await eventually(
+      async () => (await station.state()).sockets.total === 1,
+      "the gateway reconnects",
+      15_000,
+    );
     await page.waitForTimeout(1_000);
     expect(await streamRequests("/stream")).toBe(requests);
     expect((await audioState(page)).paused).toBe(true);

@@ -63,7 +63,10 @@ describe("the gateway misbehaves", () => {
     await station.fault({ type: "zombie", durationMs: 4_000 });
     await station.next("jpop");
     await eventually(
-      async () => /Reconnecting|Connecting/.test((await page.getByRole("status", { name: "Connection" }).textContent()) ?? ""),
+      async () =>
+        /Reconnecting|Connecting/.test(
+          (await page.getByRole("status", { name: "Connection" }).textContent()) ?? "",
+        ),
       "the status admits the connection is down",
       15_000,
     );

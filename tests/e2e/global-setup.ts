@@ -8,8 +8,8 @@ import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startServer } from "../../src/server/serve.mjs";
 import { startStation } from "../station/server.mjs";
-import { buildPlayer } from "./support/build";
 import { chromiumPath } from "./support/browser";
+import { buildPlayer } from "./support/build";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -57,7 +57,10 @@ describe("a listener opens the player", () => {
     const before = await title.textContent();
     await station.next("jpop");
     const { stations } = await station.state();
-    await eventually(async () => (await title.textContent()) === stations.jpop.song.title, "the new song shows");
+    await eventually(
+      async () => (await title.textContent()) === stations.jpop.song.title,
+      "the new song shows",
+    );
     const firstRow = page.getByRole("region", { name: "History" }).getByRole("listitem").first();
     expect(await firstRow.textContent()).toContain(before ?? "");
     expect(errors).toEqual([]);

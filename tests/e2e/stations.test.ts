@@ -31,7 +31,10 @@ describe("switching stations", () => {
 
     await page.getByRole("tab", { name: "K-pop" }).click();
     const { stations } = await station.state();
-    await eventually(async () => (await title.textContent()) === stations.kpop.song.title, "the K-pop song shows");
+    await eventually(
+      async () => (await title.textContent()) === stations.kpop.song.title,
+      "the K-pop song shows",
+    );
     expect(await page.getByRole("tab", { name: "K-pop" }).getAttribute("aria-selected")).toBe("true");
     expect(new URL(page.url()).pathname).toBe("/kpop");
     await eventually(async () => {
@@ -55,9 +58,15 @@ describe("switching stations", () => {
     const { page, errors, close } = await openPlayer(browser, `${appUrl}/kpop`);
     const { stations } = await station.state();
     const title = page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
-    await eventually(async () => (await title.textContent()) === stations.kpop.song.title, "K-pop song on load");
+    await eventually(
+      async () => (await title.textContent()) === stations.kpop.song.title,
+      "K-pop song on load",
+    );
     await page.reload();
-    await eventually(async () => (await title.textContent()) === stations.kpop.song.title, "K-pop song after reload");
+    await eventually(
+      async () => (await title.textContent()) === stations.kpop.song.title,
+      "K-pop song after reload",
+    );
     expect(await page.getByRole("tab", { name: "K-pop" }).getAttribute("aria-selected")).toBe("true");
     expect(errors).toEqual([]);
     await close();

@@ -120,3 +120,35 @@ describe("the player page", () => {
     expect(screen.getByRole("heading", { name: "Steady" })).toBe(heading);
   });
 });
+
+describe("keyboard shortcuts", () => {
+  it("switch stations with 1 and 2, mute with M, and list themselves on ?", async () => {
+    const open = new Set<Client>();
+    server.use(
+      station(jpop, rawSong(1, "J-pop song"), open),
+      station(kpop, rawSong(2, "K-pop 노래"), new Set()),
+    );
+    renderApp();
+    await screen.findByRole("heading", { name: "J-pop song" });
+
+    await userEvent.keyboard("2");
+    expect(await screen.findByRole("heading", { name: "K-pop 노래" })).toBeInTheDocument();
+    await userEvent.keyboard("1");
+    expect(await screen.findByRole("heading", { name: "J-pop song" })).toBeInTheDocument();
+
+    const mute = screen.getByRole("button", { name: "Mute" });
+    await userEvent.keyboard("m");
+    expect(mute).toHaveAttribute("aria-pressed", "true");
+    await userEvent.keyboard("M");
+    expect(mute).toHaveAttribute("aria-pressed", "false");
+
+    await userEvent.keyboard("?");
+    const help = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(within(help).getByText("Mute or unmute")).toBeInTheDocument();
+    // Inside the dialog, page shortcuts are off: "2" must not switch station.
+    await userEvent.keyboard("2");
+    expect(screen.getByRole("tab", { name: "J-pop" })).toHaveAttribute("aria-selected", "true");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+});

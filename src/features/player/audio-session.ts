@@ -1,7 +1,14 @@
 /** The page's one audio controller, wired to the player store. Created on first use. */
 import { type StationId, type StreamFormat, streamUrl } from "@/lib/config";
 import { type AudioController, createAudioController } from "./audio-controller";
-import { formatFailed, getPlayerState, playbackChanged, subscribeToPlayer } from "./player-store";
+import {
+  formatFailed,
+  getPlayerState,
+  playbackChanged,
+  subscribeToPlayer,
+  volumeChanged,
+} from "./player-store";
+import { startSleepTimer } from "./sleep-timer";
 
 let controller: AudioController | null = null;
 let station: StationId = "jpop";
@@ -46,9 +53,10 @@ function getController(): AudioController {
     onFormatFailed: formatFailed,
   });
   created.setStation(station);
+  let fade = 1;
   const applyVolume = () => {
     const { volume, muted } = getPlayerState();
-    created.setVolume(volume, muted);
+    created.setVolume(volume * fade, muted);
   };
   applyVolume();
   subscribeToPlayer((s) => s.volume, applyVolume);
@@ -57,6 +65,13 @@ function getController(): AudioController {
     (s) => s.stream,
     () => created.reload(),
   );
+  startSleepTimer({
+    setFade(factor) {
+      fade = factor;
+      applyVolume();
+    },
+    stop: () => created.stop(),
+  });
   controller = created;
   return created;
 }
@@ -68,6 +83,25 @@ export function playRequested() {
 
 export function stopRequested() {
   controller?.stop();
+}
+
+export function togglePlayback() {
+  if (controller?.wantsPlayback) stopRequested();
+  else playRequested();
+}
+
+const VOLUME_STEP = 0.05;
+
+export function volumeStepped(direction: 1 | -1) {
+  volumeChanged(getPlayerState().volume + direction * VOLUME_STEP);
+}
+
+/** iOS ignores `audio.volume` (the hardware buttons rule); there a volume slider would lie. */
+export function canSetVolume(): boolean {
+  if (typeof document === "undefined") return true;
+  const probe = document.createElement("audio");
+  probe.volume = 0.5;
+  return probe.volume === 0.5;
 }
 
 export function retryRequested() {

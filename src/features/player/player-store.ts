@@ -23,6 +23,8 @@ interface Preferences {
 interface PlayerState extends Preferences {
   status: PlaybackStatus;
   message: string | null;
+  /** When the sleep timer stops playback (epoch ms), or null. Not persisted. */
+  sleepAt: number | null;
 }
 
 const STORAGE_KEY = "lm.player.v1";
@@ -66,7 +68,12 @@ function savePreferences({ volume, muted, stream, formatBroken }: Preferences) {
   }
 }
 
-const store = createStore<PlayerState>(() => ({ ...loadPreferences(), status: "stopped", message: null }));
+const store = createStore<PlayerState>(() => ({
+  ...loadPreferences(),
+  status: "stopped",
+  message: null,
+  sleepAt: null,
+}));
 
 store.subscribe((next, prev) => {
   if (
@@ -84,6 +91,7 @@ export const usePlayerMessage = () => useStore(store, (s) => s.message);
 export const useVolume = () => useStore(store, (s) => s.volume);
 export const useMuted = () => useStore(store, (s) => s.muted);
 export const useStreamPreference = () => useStore(store, (s) => s.stream);
+export const useSleepAt = () => useStore(store, (s) => s.sleepAt);
 export const getPlayerState = () => store.getState();
 
 export function playbackChanged(status: PlaybackStatus, message: string | null = null) {
@@ -100,6 +108,10 @@ export function muteToggled() {
 
 export function streamPreferenceChanged(stream: StreamPreference) {
   store.setState({ stream });
+}
+
+export function sleepTimerChanged(sleepAt: number | null) {
+  store.setState({ sleepAt });
 }
 
 export function formatFailed(format: StreamFormat) {

@@ -65,9 +65,12 @@ export async function openPlayer(
   const failedRequests: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !EXPECTED_CONSOLE.test(message.text())) errors.push(`console: ${message.text()}`);
+    if (message.type() === "error" && !EXPECTED_CONSOLE.test(message.text()))
+      errors.push(`console: ${message.text()}`);
   });
-  page.on("requestfailed", (request) => failedRequests.push(`${request.url()} ${request.failure()?.errorText}`));
+  page.on("requestfailed", (request) =>
+    failedRequests.push(`${request.url()} ${request.failure()?.errorText}`),
+  );
   await page.goto(url);
   return {
     page,

@@ -3,10 +3,32 @@
 type Station = "jpop" | "kpop";
 
 export interface StationSnapshot {
-  stations: Record<Station, { song: { id: number; title: string | null }; listeners: number }>;
+  stations: Record<
+    Station,
+    {
+      song: { id: number; title: string | null };
+      /** The songs before the current one, most recent first. */
+      lastPlayed: { id: number; title: string | null }[];
+      listeners: number;
+    }
+  >;
   sockets: { jpop: number; kpop: number; total: number };
   audio: { open: Record<string, number>; requests: { path: string; query: string; at: string }[] };
   images: string[];
+  /** The gateway's connection log (open sockets and recently closed ones). */
+  connections: GatewayConnection[];
+  /** Favorite song ids per username. */
+  favorites: Record<string, number[]>;
+}
+
+export interface GatewayConnection {
+  id: number;
+  station: Station;
+  openedAt: string;
+  closedAt: string | null;
+  closeCode: number | null;
+  /** The first frame the client sent, as text. */
+  firstFrame: string | null;
 }
 
 export function stationControl(baseUrl: string) {
@@ -16,7 +38,8 @@ export function stationControl(baseUrl: string) {
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`station control ${path}: HTTP ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`station control ${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
   return {
@@ -24,13 +47,19 @@ export function stationControl(baseUrl: string) {
     next: (station: Station) => call("next", { station }),
     fault: (fault: { type: string; [key: string]: unknown }) => call("fault", fault),
     clear: () => call("clear", {}),
-    reset: () => call("reset", {}),
-    config: (config: { heartbeatMs?: number; speed?: number; startTime?: "start" | "end" }) => call("config", config),
+    /** Clears faults and logs; `favorites` restores the seeded favorites, `tokens` revokes every login. */
+    reset: (options: { favorites?: boolean; tokens?: boolean } = {}) => call("reset", options),
+    config: (config: { heartbeatMs?: number; speed?: number; startTime?: "start" | "end" }) =>
+      call("config", config),
   };
 }
 
 /** Poll until `check` returns a truthy value, or fail after `timeoutMs` with `message`. */
-export async function eventually<T>(check: () => Promise<T> | T, message: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  message: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -42,5 +71,7 @@ export async function eventually<T>(check: () => Promise<T> | T, message: string
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms: ${message}${last ? ` (last error: ${String(last)})` : ""}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms: ${message}${last ? ` (last error: ${String(last)})` : ""}`,
+  );
 }

@@ -1,11 +1,13 @@
 import { MutedIcon, PlayIcon, StopIcon, VolumeIcon } from "@/components/ui/icons";
-import { playRequested, stopRequested } from "../audio-session";
+import { formatTimeOfDay } from "@/lib/format";
+import { canSetVolume, playRequested, stopRequested } from "../audio-session";
 import {
   muteToggled,
   type PlaybackStatus,
   useMuted,
   usePlaybackStatus,
   usePlayerMessage,
+  useSleepAt,
   useVolume,
   volumeChanged,
 } from "../player-store";
@@ -25,6 +27,7 @@ const ACTIVE: ReadonlySet<PlaybackStatus> = new Set(["connecting", "playing", "b
 export function PlayerControls() {
   const status = usePlaybackStatus();
   const message = usePlayerMessage();
+  const sleepAt = useSleepAt();
   const active = ACTIVE.has(status);
   return (
     <div className="flex w-full items-center gap-4">
@@ -45,13 +48,21 @@ export function PlayerControls() {
             {message}
           </p>
         ) : (
-          <p className="truncate text-xs text-ink-muted">{active ? "Live radio" : "Tap play to tune in"}</p>
+          <p className="truncate text-xs text-ink-muted">
+            {sleepAt
+              ? `Sleep timer: stops at ${formatTimeOfDay(sleepAt)}`
+              : active
+                ? "Live radio"
+                : "Tap play to tune in"}
+          </p>
         )}
       </div>
       <VolumeControl />
     </div>
   );
 }
+
+const VOLUME_SLIDER = canSetVolume();
 
 function VolumeControl() {
   const volume = useVolume();
@@ -67,18 +78,20 @@ function VolumeControl() {
         {muted ? <MutedIcon /> : <VolumeIcon />}
         <span className="sr-only">Mute</span>
       </button>
-      <input
-        type="range"
-        aria-label="Volume"
-        min={0}
-        max={100}
-        step={1}
-        value={muted ? 0 : Math.round(volume * 100)}
-        aria-valuetext={muted ? "Muted" : `${Math.round(volume * 100)}%`}
-        onChange={(event) => volumeChanged(Number(event.currentTarget.value) / 100)}
-        onWheel={(event) => volumeChanged(volume + (event.deltaY < 0 ? 0.05 : -0.05))}
-        className="w-20 accent-(--station) sm:w-28"
-      />
+      {VOLUME_SLIDER && (
+        <input
+          type="range"
+          aria-label="Volume"
+          min={0}
+          max={100}
+          step={1}
+          value={muted ? 0 : Math.round(volume * 100)}
+          aria-valuetext={muted ? "Muted" : `${Math.round(volume * 100)}%`}
+          onChange={(event) => volumeChanged(Number(event.currentTarget.value) / 100)}
+          onWheel={(event) => volumeChanged(volume + (event.deltaY < 0 ? 0.05 : -0.05))}
+          className="w-20 accent-(--station) sm:w-28"
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,24 @@
+/** Composition: an optional desktop notification when the song changes while the tab is hidden. */
+import { subscribeToTrack } from "@/features/now-playing/now-playing-store";
+import { getSettings } from "@/features/settings/settings-store";
+import { getStation } from "@/features/station/station-store";
+import { cdnUrl } from "@/lib/config";
+import { artistLine, coverFile, songTitle } from "@/lib/song";
+
+export function startSongNotifications(): () => void {
+  if (typeof Notification === "undefined") return () => {};
+  return subscribeToTrack((station, { track }) => {
+    if (!track || station !== getStation() || !getSettings().notifications) return;
+    if (Notification.permission !== "granted" || document.visibilityState === "visible") return;
+    try {
+      new Notification(songTitle(track.song), {
+        body: artistLine(track.song),
+        icon: cdnUrl("covers", coverFile(track.song)) ?? undefined,
+        tag: "listen-moe-now-playing",
+        silent: true,
+      });
+    } catch {
+      // Some platforms only allow notifications from a service worker; the page carries on.
+    }
+  });
+}
