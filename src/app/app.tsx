@@ -16,6 +16,7 @@ import { StationTabs } from "@/features/station/components/station-tabs";
 import { locationChanged, useStation } from "@/features/station/station-store";
 import type { StationId } from "@/lib/config";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
+import { HistorySync } from "./history-sync";
 import { gateway } from "./live-session";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
@@ -99,6 +100,7 @@ export function App() {
         />
         <HistoryList station={station} renderActions={renderHistoryFavorite} />
         <FavoritesSync station={station} />
+        <HistorySync station={station} />
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-white/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">

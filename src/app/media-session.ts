@@ -2,6 +2,7 @@
 import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { playRequested, stopRequested } from "@/features/player/audio-session";
 import { type PlaybackStatus, subscribeToPlayer } from "@/features/player/player-store";
+import { getSettings, subscribeToSettings } from "@/features/settings/settings-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
 import { cdnUrl, type StationId } from "@/lib/config";
 import { artistLine, coverFile, entityName, songTitle } from "@/lib/song";
@@ -13,10 +14,11 @@ function updateMetadata(session: MediaSession, station: StationId) {
   const track = getNowPlaying(station).track;
   if (!track || typeof MediaMetadata === "undefined") return;
   const cover = cdnUrl("covers", coverFile(track.song));
+  const romaji = getSettings().preferRomaji;
   session.metadata = new MediaMetadata({
-    title: songTitle(track.song),
-    artist: artistLine(track.song),
-    album: track.song.albums[0] ? entityName(track.song.albums[0]) : STATION_ALBUM[station],
+    title: songTitle(track.song, romaji),
+    artist: artistLine(track.song, romaji),
+    album: track.song.albums[0] ? entityName(track.song.albums[0], romaji) : STATION_ALBUM[station],
     artwork: cover ? ARTWORK_SIZES.map((size) => ({ src: cover, sizes: `${size}x${size}` })) : [],
   });
 }
@@ -54,6 +56,10 @@ export function startMediaSession(): () => void {
       if (station === getStation()) updateMetadata(session, station);
     }),
     subscribeToStation((station) => updateMetadata(session, station)),
+    subscribeToSettings(
+      (s) => s.preferRomaji,
+      () => updateMetadata(session, getStation()),
+    ),
     subscribeToPlayer(
       (s) => s.status,
       (status) => {

@@ -11,8 +11,9 @@ export function startSongNotifications(): () => void {
     if (!track || station !== getStation() || !getSettings().notifications) return;
     if (Notification.permission !== "granted" || document.visibilityState === "visible") return;
     try {
-      new Notification(songTitle(track.song), {
-        body: artistLine(track.song),
+      const romaji = getSettings().preferRomaji;
+      new Notification(songTitle(track.song, romaji), {
+        body: artistLine(track.song, romaji),
         icon: cdnUrl("covers", coverFile(track.song)) ?? undefined,
         tag: "listen-moe-now-playing",
         silent: true,

@@ -18,3 +18,16 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute:
 export function formatTimeOfDay(epochMs: number): string {
   return timeFormat.format(epochMs);
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto", style: "short" });
+
+/** "now", "3 min. ago", "2 hr. ago": how long ago `epochMs` was, seen from `now`. */
+export function formatTimeAgo(epochMs: number, now: number): string {
+  const seconds = Math.round((epochMs - now) / 1000);
+  if (seconds > -45) return relativeFormat.format(0, "second");
+  const minutes = Math.round(seconds / 60);
+  if (minutes > -60) return relativeFormat.format(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours > -24) return relativeFormat.format(hours, "hour");
+  return relativeFormat.format(Math.round(hours / 24), "day");
+}

@@ -1,10 +1,11 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { ws } from "msw";
-import { afterEach, describe, expect, it } from "vitest";
+import { graphql, HttpResponse, ws } from "msw";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stationSelected } from "@/features/station/station-store";
 import { gatewayUrl } from "@/lib/config";
+import { graphqlEndpoint } from "@/lib/graphql-client";
 import { createQueryClient } from "@/lib/query-client";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
@@ -34,6 +35,19 @@ function station(link: typeof jpop, song: ReturnType<typeof rawSong>, open: Set<
     });
   });
 }
+
+const api = graphql.link(graphqlEndpoint());
+
+/** The station's recent plays (GraphQL), by default one song that played ten minutes ago. */
+function playHistory(songs: { createdAt: string; song: ReturnType<typeof rawSong> }[]) {
+  return api.query("PlayHistoryQuery", () => HttpResponse.json({ data: { playStatistics: { songs } } }));
+}
+
+beforeEach(() => {
+  server.use(
+    playHistory([{ createdAt: String(Date.now() - 10 * 60_000), song: rawSong(77, "Earlier today") }]),
+  );
+});
 
 afterEach(() => {
   stationSelected("jpop");

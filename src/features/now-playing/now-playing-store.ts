@@ -1,7 +1,13 @@
 import { createStore, useStore } from "zustand";
 import type { StationId } from "@/lib/config";
 import type { TrackUpdate } from "@/lib/song";
-import { applyTrackUpdate, EMPTY_STATION, type StationNowPlaying } from "./model/apply-track-update";
+import {
+  applyTrackUpdate,
+  EMPTY_STATION,
+  type HistoryEntry,
+  mergeLoadedHistory,
+  type StationNowPlaying,
+} from "./model/apply-track-update";
 
 type NowPlayingState = Record<StationId, StationNowPlaying>;
 
@@ -17,6 +23,13 @@ export const useQueue = (station: StationId) => useStore(store, (s) => s[station
 export function trackUpdated(station: StationId, update: TrackUpdate, now = Date.now()) {
   const before = store.getState()[station];
   const after = applyTrackUpdate(before, update, now);
+  if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
+}
+
+/** Recent plays loaded from the API join the history. */
+export function historyLoaded(station: StationId, entries: HistoryEntry[]) {
+  const before = store.getState()[station];
+  const after = mergeLoadedHistory(before, entries);
   if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { usePreferRomaji } from "@/features/settings/settings-store";
 import type { StationId } from "@/lib/config";
 import { artistLine, songTitle } from "@/lib/song";
 import { useCurrentTrack } from "./now-playing-store";
@@ -7,9 +8,10 @@ const STATION_TITLE: Record<StationId, string> = { jpop: "LISTEN.moe J-pop", kpo
 
 export function useDocumentTitle(station: StationId) {
   const track = useCurrentTrack(station);
+  const romaji = usePreferRomaji();
   useEffect(() => {
     document.title = track
-      ? `${songTitle(track.song)} — ${artistLine(track.song)} · ${STATION_TITLE[station]}`
+      ? `${songTitle(track.song, romaji)} — ${artistLine(track.song, romaji)} · ${STATION_TITLE[station]}`
       : STATION_TITLE[station];
-  }, [track, station]);
+  }, [track, station, romaji]);
 }

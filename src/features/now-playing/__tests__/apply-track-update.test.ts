@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parseFrame } from "@/features/gateway/model/frame-schema";
 import type { TrackUpdate } from "@/lib/song";
 import { rawSong, trackUpdate } from "@/testing/fixtures";
-import { applyTrackUpdate, EMPTY_STATION, HISTORY_LIMIT } from "../model/apply-track-update";
+import {
+  applyTrackUpdate,
+  EMPTY_STATION,
+  HISTORY_LIMIT,
+  type HistoryEntry,
+  mergeLoadedHistory,
+} from "../model/apply-track-update";
 
 const now = Date.parse("2026-11-28T12:00:00.000Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -69,5 +75,31 @@ describe("applyTrackUpdate", () => {
     const newer = applyTrackUpdate(EMPTY_STATION, update(2, now), now);
     const after = applyTrackUpdate(newer, update(1, now - 200_000, { listeners: 3 }), now + 1_000);
     expect(after).toBe(newer);
+  });
+});
+
+describe("mergeLoadedHistory", () => {
+  const loaded = (id: number, minutesAgo: number): HistoryEntry => ({
+    song: update(id, now).song,
+    playedAt: now - minutesAgo * 60_000,
+  });
+
+  it("adds the API's plays after the gateway's fresh ones, newest first, without the current song", () => {
+    const live = applyTrackUpdate(EMPTY_STATION, update(1, now, { lastPlayed: [7, 8] }), now);
+    const merged = mergeLoadedHistory(live, [
+      loaded(1, 0),
+      loaded(7, 3),
+      loaded(8, 6),
+      loaded(5, 9),
+      loaded(4, 12),
+    ]);
+    expect(merged.history.map((h) => h.song.id)).toEqual([7, 8, 5, 4]);
+    expect(merged.history[0].playedAt).toBe(now - 3 * 60_000);
+  });
+
+  it("keeps the state object when nothing new arrives", () => {
+    const live = applyTrackUpdate(EMPTY_STATION, update(1, now, { lastPlayed: [] }), now);
+    const once = mergeLoadedHistory(live, [loaded(5, 9)]);
+    expect(mergeLoadedHistory(once, [loaded(5, 9)])).toBe(once);
   });
 });

@@ -1,6 +1,8 @@
+import { useEffect, useState } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
+import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl, type StationId } from "@/lib/config";
-import { formatClock, formatTimeOfDay } from "@/lib/format";
+import { formatClock, formatTimeAgo, formatTimeOfDay } from "@/lib/format";
 import { artistLine, coverFile, type Song, songTitle } from "@/lib/song";
 import type { HistoryEntry } from "../model/apply-track-update";
 import { useHistory } from "../now-playing-store";
@@ -13,6 +15,8 @@ interface HistoryListProps {
 
 export function HistoryList({ station, renderActions }: HistoryListProps) {
   const history = useHistory(station);
+  const romaji = usePreferRomaji();
+  const now = useMinuteClock();
   return (
     <section aria-label="History" className="flex flex-col gap-3">
       <h2 className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Recently played</h2>
@@ -21,7 +25,13 @@ export function HistoryList({ station, renderActions }: HistoryListProps) {
       ) : (
         <ol className="flex flex-col gap-1">
           {history.map((entry) => (
-            <HistoryRow key={entry.song.id} entry={entry} actions={renderActions?.(entry.song)} />
+            <HistoryRow
+              key={entry.song.id}
+              entry={entry}
+              romaji={romaji}
+              now={now}
+              actions={renderActions?.(entry.song)}
+            />
           ))}
         </ol>
       )}
@@ -29,9 +39,29 @@ export function HistoryList({ station, renderActions }: HistoryListProps) {
   );
 }
 
-function HistoryRow({ entry, actions }: { entry: HistoryEntry; actions?: React.ReactNode }) {
+/** "3 min. ago" labels only need a fresh clock every half minute. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function HistoryRow({
+  entry,
+  romaji,
+  now,
+  actions,
+}: {
+  entry: HistoryEntry;
+  romaji: boolean;
+  now: number;
+  actions?: React.ReactNode;
+}) {
   const { song, playedAt } = entry;
-  const title = songTitle(song);
+  const title = songTitle(song, romaji);
   return (
     <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors hover:bg-white/5">
       <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />
@@ -39,10 +69,18 @@ function HistoryRow({ entry, actions }: { entry: HistoryEntry; actions?: React.R
         <p className="truncate font-medium" title={title}>
           {title}
         </p>
-        <p className="truncate text-sm text-ink-muted">{artistLine(song)}</p>
+        <p className="truncate text-sm text-ink-muted">{artistLine(song, romaji)}</p>
       </div>
       <p className="shrink-0 text-right text-xs tabular-nums text-ink-muted">
-        {playedAt !== null && <span className="block">{formatTimeOfDay(playedAt)}</span>}
+        {playedAt !== null && (
+          <time
+            className="block"
+            dateTime={new Date(playedAt).toISOString()}
+            title={formatTimeOfDay(playedAt)}
+          >
+            {formatTimeAgo(playedAt, now)}
+          </time>
+        )}
         {song.duration > 0 && <span className="block">{formatClock(song.duration)}</span>}
       </p>
       {actions}

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { DiscIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
+import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl, type StationId, safeImageUrl } from "@/lib/config";
 import { artistCredits, coverFile, entityName, songTitle, type Track } from "@/lib/song";
 import { useCurrentTrack } from "../now-playing-store";
@@ -51,10 +52,11 @@ const TrackDetails = memo(function TrackDetails({
   actions?: React.ReactNode;
   listeners?: React.ReactNode;
 }) {
+  const romaji = usePreferRomaji();
   const { song, requester, event } = track;
-  const credits = artistCredits(song);
+  const credits = artistCredits(song, romaji);
   const cover = cdnUrl("covers", coverFile(song)) ?? safeImageUrl(event?.image);
-  const title = songTitle(song);
+  const title = songTitle(song, romaji);
   return (
     <>
       <CoverImage
@@ -106,7 +108,7 @@ const TrackDetails = memo(function TrackDetails({
                 <TvIcon aria-hidden="true" />
                 <span className="sr-only">Source</span>
               </dt>
-              <dd className="text-white/75">{song.sources.map((s) => entityName(s)).join(", ")}</dd>
+              <dd className="text-white/75">{song.sources.map((s) => entityName(s, romaji)).join(", ")}</dd>
             </div>
           )}
           {song.albums.length > 0 && (
@@ -115,7 +117,7 @@ const TrackDetails = memo(function TrackDetails({
                 <DiscIcon />
                 <span className="sr-only">Album</span>
               </dt>
-              <dd className="text-white/75">{song.albums.map((a) => entityName(a)).join(", ")}</dd>
+              <dd className="text-white/75">{song.albums.map((a) => entityName(a, romaji)).join(", ")}</dd>
             </div>
           )}
           {requester?.displayName && (

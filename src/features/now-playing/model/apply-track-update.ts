@@ -94,3 +94,34 @@ export function applyTrackUpdate(
   }
   return { track, listeners, history, queue: sameQueue(queue, state.queue) ? state.queue : queue };
 }
+
+/**
+ * Merge plays loaded from the API (with start times) into what the gateway delivered: one entry per
+ * song, the known start time wins, most recent first; entries without a time (fresh `lastPlayed`) stay
+ * on top, where the gateway put them.
+ */
+export function mergeLoadedHistory(state: StationNowPlaying, loaded: HistoryEntry[]): StationNowPlaying {
+  const loadedAt = new Map(loaded.map((entry) => [entry.song.id, entry.playedAt]));
+  const known = new Set(state.history.map((entry) => entry.song.id));
+  const combined = [
+    ...state.history.map((entry) =>
+      entry.playedAt === null && loadedAt.get(entry.song.id)
+        ? { ...entry, playedAt: loadedAt.get(entry.song.id) ?? null }
+        : entry,
+    ),
+    ...loaded.filter((entry) => !known.has(entry.song.id)),
+  ];
+  const ordered = combined
+    .map((entry, index) => ({ entry, index }))
+    .sort(
+      (a, b) =>
+        (b.entry.playedAt ?? Number.POSITIVE_INFINITY) - (a.entry.playedAt ?? Number.POSITIVE_INFINITY) ||
+        a.index - b.index,
+    )
+    .map(({ entry }) => entry);
+  const merged = mergeHistory(ordered, [], state.track?.song.id ?? -1);
+  return sameHistory(merged, state.history) &&
+    merged.every((e, i) => e.playedAt === state.history[i].playedAt)
+    ? state
+    : { ...state, history: merged };
+}

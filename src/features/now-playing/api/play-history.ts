@@ -1,0 +1,66 @@
+import { queryOptions } from "@tanstack/react-query";
+import * as v from "valibot";
+import type { StationId } from "@/lib/config";
+import { graphqlRequest } from "@/lib/graphql-client";
+import { songSchema } from "@/lib/song-schema";
+import type { HistoryEntry } from "../model/apply-track-update";
+
+export const PLAY_HISTORY_COUNT = 20;
+
+/** AND's PlayHistory.graphql, plus `createdAt` (when each play started) and character refs. */
+export const PLAY_HISTORY_QUERY = `query PlayHistoryQuery($kpop: Boolean) {
+  playStatistics(offset: 0, count: ${PLAY_HISTORY_COUNT}, kpop: $kpop) {
+    songs {
+      createdAt
+      song {
+        id title titleRomaji duration
+        artists { id name nameRomaji image characters { id } }
+        characters { id name nameRomaji image }
+        albums { id name nameRomaji image }
+        sources { id name nameRomaji image }
+      }
+    }
+  }
+}`;
+
+/** createdAt is epoch milliseconds as a string (sometimes a number). */
+const epochMs = v.pipe(
+  v.union([v.string(), v.number()]),
+  v.transform((value) => Number(value)),
+  v.check((ms) => Number.isFinite(ms) && ms > 0),
+);
+
+const play = v.object({ createdAt: v.optional(v.nullable(epochMs), null), song: songSchema });
+
+/** Entries that fail validation are dropped one by one; one bad row never hides the rest. */
+const playHistorySchema = v.object({
+  playStatistics: v.nullable(
+    v.object({
+      songs: v.pipe(
+        v.array(v.unknown()),
+        v.transform((rows) =>
+          rows.flatMap((row): HistoryEntry[] => {
+            const parsed = v.safeParse(play, row);
+            return parsed.success ? [{ song: parsed.output.song, playedAt: parsed.output.createdAt }] : [];
+          }),
+        ),
+      ),
+    }),
+  ),
+});
+
+export const playHistoryQueryOptions = (station: StationId) =>
+  queryOptions({
+    queryKey: ["play-history", station],
+    queryFn: async ({ signal }) => {
+      const data = await graphqlRequest({
+        operationName: "PlayHistoryQuery",
+        query: PLAY_HISTORY_QUERY,
+        variables: { kpop: station === "kpop" },
+        schema: playHistorySchema,
+        signal,
+      });
+      return data.playStatistics?.songs ?? [];
+    },
+    staleTime: 60_000,
+  });
