@@ -1,6 +1,6 @@
 import type { Config } from "tailwindcss";
 
-// Station colour identity. The active station sets --station-* on <html>; these tokens read them.
+// Station colour identity and theme: <html data-station data-theme> set CSS variables; these tokens read them.
 export default {
   theme: {
     extend: {
@@ -9,9 +9,17 @@ export default {
         kpop: { DEFAULT: "#3b82f6", soft: "#cfe0ff" },
         station: {
           DEFAULT: "var(--station)",
+          fill: "var(--station-fill)",
           soft: "var(--station-soft)",
         },
-        ink: { DEFAULT: "#0e0f14", raised: "#171922", line: "#262a36", muted: "#9aa1b2" },
+        // Theme tokens: src/index.css sets them per theme (dark, light).
+        ink: {
+          DEFAULT: "var(--ink)",
+          raised: "var(--ink-raised)",
+          line: "var(--ink-line)",
+          muted: "var(--ink-muted)",
+        },
+        fg: "var(--fg)",
       },
       fontFamily: {
         sans: ["system-ui", "-apple-system", "Segoe UI", "Noto Sans", "Noto Sans CJK JP", "sans-serif"],

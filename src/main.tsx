@@ -5,11 +5,13 @@ import { App } from "@/app/app";
 import { gateway } from "@/app/live-session";
 import { startMediaSession } from "@/app/media-session";
 import { startSongNotifications } from "@/app/song-notifications";
+import { startTheme } from "@/app/theme";
 import { getGatewayAuth } from "@/features/auth/auth-store";
 import { getStation } from "@/features/station/station-store";
 import { createQueryClient } from "@/lib/query-client";
 import "./index.css";
 
+startTheme();
 // Open the gateway before React renders: the first song arrives sooner. The app's hook adopts it.
 gateway.start(getStation(), getGatewayAuth());
 startMediaSession();

@@ -18,6 +18,7 @@ import type { StationId } from "@/lib/config";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
 import { HistorySync } from "./history-sync";
 import { gateway } from "./live-session";
+import { Profiled } from "./render-profiler";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 const SettingsDialog = lazy(() => import("./settings-dialog").then((m) => ({ default: m.SettingsDialog })));
@@ -28,7 +29,7 @@ const ShortcutsDialog = lazy(() =>
 type OpenDialog = "settings" | "shortcuts" | null;
 
 const ICON_BUTTON =
-  "grid h-9 w-9 place-items-center rounded-full text-lg text-white/75 ring-1 ring-white/10 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white";
+  "grid h-9 w-9 place-items-center rounded-full text-lg text-fg/75 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
 const THEME_COLOR: Record<StationId, string> = { jpop: "#ff3d8b", kpop: "#3b82f6" };
 const FAVICON: Record<StationId, string> = { jpop: "/favicon.svg", kpop: "/favicon-kpop.svg" };
@@ -52,7 +53,9 @@ function useStationEffects(station: StationId) {
 function StationFigures({ station }: { station: StationId }) {
   return (
     <>
-      <ListenerCount station={station} />
+      <Profiled id="listeners">
+        <ListenerCount station={station} />
+      </Profiled>
       <QueueInfo queue={useQueue(station)} />
     </>
   );
@@ -68,14 +71,18 @@ export function App() {
   return (
     <div className="backdrop-glow flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
-        <div className="flex items-center gap-3">
-          <h1 className="text-xl font-black tracking-tight">
-            LISTEN<span className="text-station">.moe</span>
-          </h1>
-          <ConnectionStatus />
-        </div>
+        <Profiled id="header">
+          <div className="flex items-center gap-3">
+            <h1 className="text-xl font-black tracking-tight">
+              LISTEN<span className="text-station">.moe</span>
+            </h1>
+            <ConnectionStatus />
+          </div>
+        </Profiled>
         <div className="flex flex-wrap items-center gap-2 sm:gap-3">
-          <StationTabs />
+          <Profiled id="tabs">
+            <StationTabs />
+          </Profiled>
           <button type="button" onClick={() => setDialog("settings")} className={ICON_BUTTON}>
             <GearIcon />
             <span className="sr-only">Settings</span>
@@ -84,7 +91,9 @@ export function App() {
             <KeyboardIcon />
             <span className="sr-only">Keyboard shortcuts</span>
           </button>
-          <AccountArea />
+          <Profiled id="account">
+            <AccountArea />
+          </Profiled>
         </div>
       </header>
       <main
@@ -93,18 +102,24 @@ export function App() {
         aria-label={station === "jpop" ? "J-pop" : "K-pop"}
         className="mx-auto grid w-full max-w-6xl flex-1 content-start items-start gap-10 px-4 pt-8 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
       >
-        <NowPlayingCard
-          station={station}
-          actions={<CurrentSongFavorite station={station} />}
-          listeners={<StationFigures station={station} />}
-        />
-        <HistoryList station={station} renderActions={renderHistoryFavorite} />
+        <Profiled id="now-playing">
+          <NowPlayingCard
+            station={station}
+            actions={<CurrentSongFavorite station={station} />}
+            listeners={<StationFigures station={station} />}
+          />
+        </Profiled>
+        <Profiled id="history">
+          <HistoryList station={station} renderActions={renderHistoryFavorite} />
+        </Profiled>
         <FavoritesSync station={station} />
         <HistorySync station={station} />
       </main>
-      <footer className="fixed inset-x-0 bottom-0 border-t border-white/10 bg-ink/85 backdrop-blur-xl">
+      <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">
-          <PlayerControls />
+          <Profiled id="player">
+            <PlayerControls />
+          </Profiled>
         </div>
       </footer>
       <Suspense fallback={null}>

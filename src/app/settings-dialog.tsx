@@ -8,7 +8,15 @@ import {
   useSleepAt,
   useStreamPreference,
 } from "@/features/player/player-store";
-import { notificationsToggled, useNotificationsEnabled } from "@/features/settings/settings-store";
+import {
+  notificationsToggled,
+  romajiToggled,
+  type ThemeChoice,
+  themeChosen,
+  useNotificationsEnabled,
+  usePreferRomaji,
+  useThemeChoice,
+} from "@/features/settings/settings-store";
 import { useStation } from "@/features/station/station-store";
 import { formatTimeOfDay } from "@/lib/format";
 
@@ -17,6 +25,12 @@ const STREAMS: { value: StreamPreference; label: string }[] = [
   { value: "vorbis", label: "Vorbis (best)" },
   { value: "opus", label: "Opus" },
   { value: "mp3", label: "MP3 (widest support)" },
+];
+
+const THEMES: { value: ThemeChoice; label: string }[] = [
+  { value: "system", label: "Same as the system" },
+  { value: "dark", label: "Dark" },
+  { value: "light", label: "Light" },
 ];
 
 const SLEEP_CHOICES = [
@@ -28,15 +42,17 @@ const SLEEP_CHOICES = [
 ] as const;
 
 const FIELD =
-  "w-full rounded-xl bg-white/5 px-3 py-2 text-sm ring-1 ring-white/15 focus-visible:outline-2 focus-visible:outline-station";
+  "w-full rounded-xl bg-fg/5 px-3 py-2 text-sm ring-1 ring-fg/15 focus-visible:outline-2 focus-visible:outline-station";
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const stream = useStreamPreference();
   const sleepAt = useSleepAt();
   const notifications = useNotificationsEnabled();
+  const romaji = usePreferRomaji();
+  const theme = useThemeChoice();
   const track = useCurrentTrack(useStation());
   const [notice, setNotice] = useState<string | null>(null);
-  const ids = { stream: useId(), sleep: useId(), notify: useId() };
+  const ids = { stream: useId(), sleep: useId(), notify: useId(), romaji: useId(), theme: useId() };
 
   function onSleepChange(choice: string) {
     if (choice === "off") sleepTimerChanged(null);
@@ -63,6 +79,35 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Settings" onClose={onClose}>
       <div className="flex flex-col gap-5">
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={ids.theme} className="text-sm font-medium">
+            Theme
+          </label>
+          <select
+            id={ids.theme}
+            value={theme}
+            onChange={(e) => themeChosen(e.currentTarget.value as ThemeChoice)}
+            className={FIELD}
+          >
+            {THEMES.map((t) => (
+              <option key={t.value} value={t.value} className="bg-ink">
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-3">
+          <input
+            id={ids.romaji}
+            type="checkbox"
+            checked={romaji}
+            onChange={(e) => romajiToggled(e.currentTarget.checked)}
+            className="h-4 w-4 accent-(--station)"
+          />
+          <label htmlFor={ids.romaji} className="text-sm">
+            Prefer romaji for titles and names
+          </label>
+        </div>
         <div className="flex flex-col gap-1.5">
           <label htmlFor={ids.stream} className="text-sm font-medium">
             Stream quality

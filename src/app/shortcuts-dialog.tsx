@@ -8,11 +8,11 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut.keys} className="contents">
             <dt>
-              <kbd className="rounded-lg bg-white/10 px-2 py-1 font-mono text-xs text-white ring-1 ring-white/15">
+              <kbd className="rounded-lg bg-fg/10 px-2 py-1 font-mono text-xs text-fg ring-1 ring-fg/15">
                 {shortcut.keys}
               </kbd>
             </dt>
-            <dd className="text-white/80">{shortcut.action}</dd>
+            <dd className="text-fg/80">{shortcut.action}</dd>
           </div>
         ))}
       </dl>

@@ -5,6 +5,7 @@
 //   POST /__control/clear  {id?, type?}                  clear active faults (all by default)
 //   POST /__control/config {heartbeatMs?, speed?, startTime?, ...}
 //   POST /__control/reset  {favorites?, tokens?}         clear faults and logs (and optionally more)
+//   POST /__control/burst  {station, kind?, count?, intervalMs?, wait?}   many real updates, fast
 // Success: 200 `{ok: true, ...}`. Bad input: 400 `{ok: false, error}`.
 
 import { MOUNTS } from "./audio.mjs";
@@ -33,6 +34,12 @@ export const FAULT_TYPES = [
 ];
 
 const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape"];
+
+/** "track": the next song each time; "listeners": the same song with a new listener count. */
+export const BURST_KINDS = ["track", "listeners"];
+export const MAX_BURST = 100_000;
+/** With intervalMs 0, updates go out this many per event-loop turn, so the station stays responsive. */
+const BURST_BATCH = 50;
 const AUDIO_MODES = ["cut", "stall", "404", "503"];
 
 /** Non-JSON text frames for the "malformed" fault (the empty frame included). */
@@ -150,6 +157,53 @@ export function createControl(ctx) {
       };
       step();
     });
+  }
+
+  /**
+   * A burst of `count` legitimate updates on one station, `intervalMs` apart (0: as fast as the event
+   * loop allows), for benchmarks. "track" advances the song each time, exactly as `next` does;
+   * "listeners" raises the listener count by one and re-sends the same song (§2.9.6).
+   * @param {{station: "jpop"|"kpop", kind?: "track"|"listeners", count?: number, intervalMs?: number, wait?: boolean}} spec
+   */
+  async function burst(spec) {
+    if (!spec || typeof spec !== "object") throw bad("body must be a JSON object");
+    const key = checkStation(spec.station);
+    if (!key) throw bad('station is required ("jpop" or "kpop")');
+    const kind = spec.kind ?? "track";
+    if (!BURST_KINDS.includes(kind)) throw bad(`kind must be one of ${BURST_KINDS.join(", ")}`);
+    const count = optionalNumber(spec.count, "count", { min: 1 }) ?? 100;
+    if (!Number.isInteger(count) || count > MAX_BURST)
+      throw bad(`count must be a whole number from 1 to ${MAX_BURST}`);
+    const intervalMs = optionalNumber(spec.intervalMs, "intervalMs") ?? 0;
+    const station = stations[key];
+    const step =
+      kind === "track"
+        ? () => station.advance()
+        : () => {
+            station.listeners += 1;
+            station.emit("listeners");
+          };
+    let sent = 0;
+    const done = new Promise((resolve) => {
+      const tick = () => {
+        const batch = intervalMs > 0 ? 1 : BURST_BATCH;
+        for (let k = 0; k < batch && sent < count && !station.stopped; k++, sent++) step();
+        if (sent >= count || station.stopped) return resolve();
+        const timer = intervalMs > 0 ? setTimeout(tick, intervalMs) : setImmediate(tick);
+        timer.unref?.();
+      };
+      tick();
+    });
+    if (!spec.wait) return { ok: true, station: key, kind, count };
+    await done;
+    return {
+      ok: true,
+      station: key,
+      kind,
+      count: sent,
+      song: gatewaySong(ctx.catalogue, station.song),
+      listeners: station.listeners,
+    };
   }
 
   /**
@@ -460,6 +514,8 @@ export function createControl(ctx) {
           return reply(req, res, 200, configure(body));
         case "reset":
           return reply(req, res, 200, reset(body));
+        case "burst":
+          return reply(req, res, 200, await burst(body));
         default:
           return reply(req, res, 404, {
             ok: false,
@@ -473,5 +529,5 @@ export function createControl(ctx) {
     }
   }
 
-  return { handle, next, fault, clear, configure, reset, state };
+  return { handle, next, fault, clear, configure, reset, burst, state };
 }

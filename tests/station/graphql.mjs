@@ -46,8 +46,9 @@ const slugify = (text, id) =>
  * @param {import("./faults.mjs").Faults} deps.faults
  * @param {object} deps.config live configuration (mfaCode, cors, graphqlHangMs)
  * @param {(...args: unknown[]) => void} deps.log
+ * @param {ReturnType<typeof import("./inject.mjs").createProfileOverrides>} [deps.profiles] test overrides
  */
-export function createGraphql({ catalogue, stations, favorites, tokens, faults, config, log }) {
+export function createGraphql({ catalogue, stations, favorites, tokens, faults, config, log, profiles }) {
   /** @type {{at:string, operationName:string|null, status:number, fault:string|null}[]} */
   const requests = [];
   const hung = new Set();
@@ -92,7 +93,11 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
       uploader: null,
     };
   };
-  const userObject = (profile) => ({
+  const userObject = (raw) => {
+    const profile = profiles ? profiles.apply(raw) : raw;
+    return userFields(profile);
+  };
+  const userFields = (profile) => ({
     uuid: profile.uuid,
     username: profile.username,
     displayName: profile.displayName,

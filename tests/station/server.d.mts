@@ -186,6 +186,25 @@ export interface RunningStation {
     audioStartSeconds?: number | null;
   }): { ok: true; config: Record<string, unknown> };
   reset(options?: { favorites?: boolean; tokens?: boolean }): { ok: true };
+  /**
+   * `count` real updates on one station, `intervalMs` apart (0 = as fast as possible): "track" advances
+   * the song each time, "listeners" re-sends the same song with the listener count one higher.
+   * With `wait`, resolves once all went out, with the final song and listener count.
+   */
+  burst(spec: {
+    station: StationKey;
+    kind?: "track" | "listeners";
+    count?: number;
+    intervalMs?: number;
+    wait?: boolean;
+  }): Promise<{
+    ok: true;
+    station: StationKey;
+    kind: "track" | "listeners";
+    count: number;
+    song?: GatewaySong;
+    listeners?: number;
+  }>;
   /** Runs a GraphQL request in-process. */
   graphql(request: {
     query: string;

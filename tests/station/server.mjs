@@ -11,6 +11,7 @@ import { createControl } from "./control.mjs";
 import { Faults } from "./faults.mjs";
 import { Gateway } from "./gateway.mjs";
 import { createGraphql } from "./graphql.mjs";
+import { createProfileOverrides } from "./inject.mjs";
 import { ServerSentEvents } from "./sse.mjs";
 import { Station } from "./stations.mjs";
 import { createTokenStore } from "./tokens.mjs";
@@ -165,7 +166,8 @@ export async function startStation(options = {}) {
   const audio = new AudioMounts({ faults, config, epoch, log });
   const cdn = new Cdn();
   const sse = new ServerSentEvents({ stations, config });
-  const graphql = createGraphql({ catalogue, stations, favorites, tokens, faults, config, log });
+  const profiles = createProfileOverrides();
+  const graphql = createGraphql({ catalogue, stations, favorites, tokens, faults, config, log, profiles });
 
   const server = http.createServer();
   server.keepAliveTimeout = 5000;
@@ -187,6 +189,7 @@ export async function startStation(options = {}) {
     faults,
     tokens,
     favorites,
+    profiles,
     log,
     baseUrl,
     restart: (opts) => restart(opts),
@@ -308,6 +311,8 @@ export async function startStation(options = {}) {
     clearFaults: control.clear,
     configure: control.configure,
     reset: control.reset,
+    /** Many real updates in a row, same body as POST /__control/burst. */
+    burst: control.burst,
     /** Runs a GraphQL request in-process: `{query, variables?, operationName?, authorization?}`. */
     graphql: graphql.run,
     catalogue,

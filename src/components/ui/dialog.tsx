@@ -93,7 +93,7 @@ export function Dialog({ title, onClose, children, initialFocusRef }: DialogProp
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        className="relative w-full max-w-sm rounded-3xl bg-ink-raised p-6 shadow-2xl shadow-black/50 ring-1 ring-white/10 outline-none"
+        className="relative w-full max-w-sm rounded-3xl bg-ink-raised p-6 shadow-2xl shadow-black/50 ring-1 ring-fg/10 outline-none"
       >
         <div className="mb-5 flex items-start justify-between gap-4">
           <h2 id={titleId} className="text-xl font-bold tracking-tight">
@@ -102,7 +102,7 @@ export function Dialog({ title, onClose, children, initialFocusRef }: DialogProp
           <button
             type="button"
             onClick={onClose}
-            className="-mt-1 -mr-2 grid h-9 w-9 shrink-0 place-items-center rounded-full text-lg text-white/70 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-white"
+            className="-mt-1 -mr-2 grid h-9 w-9 shrink-0 place-items-center rounded-full text-lg text-fg/70 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CloseIcon />
             <span className="sr-only">Close</span>

@@ -16,7 +16,7 @@ export function formatFavoriteCount(count: number): string {
 }
 
 const PILL_BUTTON =
-  "rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white";
+  "rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
 /** The header's account corner: "Log in" when anonymous, else who you are and "Log out". */
 export function AccountArea() {
@@ -43,14 +43,14 @@ export function AccountArea() {
           className={`inline-flex items-center gap-1 rounded-full py-1 pr-1 pl-3 text-xs font-medium ring-1 ${
             notice.tone === "warning"
               ? "bg-amber-400/15 text-amber-100 ring-amber-300/30"
-              : "bg-white/5 text-white/80 ring-white/10"
+              : "bg-fg/5 text-fg/80 ring-fg/10"
           }`}
         >
           <span>{notice.text}</span>
           <button
             type="button"
             onClick={noticeDismissed}
-            className="grid h-6 w-6 place-items-center rounded-full hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+            className="grid h-6 w-6 place-items-center rounded-full hover:bg-fg/10 focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CloseIcon />
             <span className="sr-only">Dismiss</span>
@@ -66,7 +66,7 @@ export function AccountArea() {
           // Fetch the dialog's code as soon as someone shows intent, so it opens without a wait.
           onPointerEnter={() => void loadLoginDialog()}
           onFocus={() => void loadLoginDialog()}
-          className={`${PILL_BUTTON} bg-white/5 text-white ring-1 ring-white/10 hover:bg-white/10`}
+          className={`${PILL_BUTTON} bg-fg/5 text-fg ring-1 ring-fg/10 hover:bg-fg/10`}
         >
           Log in
         </button>
@@ -107,7 +107,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
     <section
       aria-label="Account"
       aria-busy={isPending}
-      className="inline-flex items-center gap-3 rounded-full bg-white/5 py-1 pr-1 pl-1 ring-1 ring-white/10"
+      className="inline-flex items-center gap-3 rounded-full bg-fg/5 py-1 pr-1 pl-1 ring-1 ring-fg/10"
     >
       {user ? (
         <>
@@ -130,14 +130,14 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
           <button
             type="button"
             onClick={() => void refetch()}
-            className="font-semibold underline underline-offset-2 hover:text-white focus-visible:outline-2 focus-visible:outline-white"
+            className="font-semibold underline underline-offset-2 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
           >
             Retry
           </button>
         </p>
       ) : (
         <>
-          <div aria-hidden="true" className="h-9 w-9 animate-pulse rounded-full bg-white/10" />
+          <div aria-hidden="true" className="h-9 w-9 animate-pulse rounded-full bg-fg/10" />
           <p className="text-sm text-ink-muted">Loading your account…</p>
         </>
       )}
@@ -145,7 +145,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
         ref={logoutRef}
         type="button"
         onClick={onLogout}
-        className={`${PILL_BUTTON} text-white/80 hover:bg-white/10 hover:text-white`}
+        className={`${PILL_BUTTON} text-fg/80 hover:bg-fg/10 hover:text-fg`}
       >
         Log out
       </button>
@@ -176,7 +176,7 @@ function Avatar({ file, name }: { file: string | null; name: string }) {
       decoding="async"
       referrerPolicy="no-referrer"
       onError={() => setFailed(src)}
-      className="h-9 w-9 shrink-0 rounded-full object-cover ring-1 ring-white/20"
+      className="h-9 w-9 shrink-0 rounded-full object-cover ring-1 ring-fg/20"
     />
   );
 }

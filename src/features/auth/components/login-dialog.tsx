@@ -24,8 +24,8 @@ interface LoginDialogProps {
 type Step = { kind: "password" } | { kind: "mfa"; mfaToken: string; expiresAt: number };
 
 const INPUT =
-  "w-full rounded-xl bg-ink px-3 py-2.5 text-white ring-1 ring-white/15 outline-none placeholder:text-white/30 focus:ring-2 focus:ring-station disabled:opacity-60";
-const LABEL = "mb-1.5 block text-sm font-medium text-white/85";
+  "w-full rounded-xl bg-ink px-3 py-2.5 text-fg ring-1 ring-fg/15 outline-none placeholder:text-fg/30 focus:ring-2 focus:ring-station disabled:opacity-60";
+const LABEL = "mb-1.5 block text-sm font-medium text-fg/85";
 
 export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
   const [step, setStep] = useState<Step>({ kind: "password" });
@@ -181,7 +181,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
               className={INPUT}
             />
           </div>
-          <label className="flex items-center gap-2.5 text-sm text-white/85">
+          <label className="flex items-center gap-2.5 text-sm text-fg/85">
             <input
               type="checkbox"
               checked={remember}
@@ -210,7 +210,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
           <button
             type="button"
             onClick={() => backToPassword(null)}
-            className="text-sm text-white/70 underline-offset-4 hover:text-white hover:underline focus-visible:outline-2 focus-visible:outline-white"
+            className="text-sm text-fg/70 underline-offset-4 hover:text-fg hover:underline focus-visible:outline-2 focus-visible:outline-fg"
           >
             Back to password
           </button>
@@ -246,7 +246,7 @@ function SubmitButton({
     <button
       type="submit"
       disabled={pending}
-      className="mt-1 inline-flex items-center justify-center gap-2 rounded-full bg-station px-5 py-2.5 font-semibold text-white shadow-lg shadow-station/25 transition-transform hover:scale-[1.02] active:scale-95 disabled:cursor-progress disabled:opacity-75 disabled:hover:scale-100 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
+      className="mt-1 inline-flex items-center justify-center gap-2 rounded-full bg-station-fill px-5 py-2.5 font-semibold text-white shadow-lg shadow-station/25 transition-transform hover:scale-[1.02] active:scale-95 disabled:cursor-progress disabled:opacity-75 disabled:hover:scale-100 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
     >
       {pending && <SpinnerIcon />}
       {pending ? busyLabel : children}

@@ -15,7 +15,7 @@ export function QueueInfo({ queue }: { queue: Queue | null | undefined }) {
   return (
     <section
       aria-label="Request queue"
-      className="inline-flex flex-wrap items-center gap-x-2 gap-y-1 rounded-full bg-white/5 px-3 py-1 text-sm text-ink-muted ring-1 ring-white/10"
+      className="inline-flex flex-wrap items-center gap-x-2 gap-y-1 rounded-full bg-fg/5 px-3 py-1 text-sm text-ink-muted ring-1 ring-fg/10"
     >
       <QueueIcon className="text-station" />
       <span>{inQueue === 0 ? "No songs queued" : `${songs(inQueue)} queued`}</span>

@@ -44,12 +44,12 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
         aria-busy={pending || undefined}
         title={favorite ? "Remove from favorites" : "Add to favorites"}
         onClick={() => toggle(songId, favorite)}
-        className={`grid place-items-center rounded-full transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
+        className={`grid place-items-center rounded-full transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
           size === "lg" ? "h-12 w-12 text-2xl" : "h-9 w-9 text-lg"
         } ${
           favorite
             ? "bg-station/15 text-station ring-1 ring-station/40 hover:bg-station/25"
-            : "text-white/60 hover:bg-white/10 hover:text-white"
+            : "text-fg/60 hover:bg-fg/10 hover:text-fg"
         } ${pending ? "cursor-progress opacity-70" : "active:scale-90"}`}
       >
         {favorite ? <HeartIcon /> : <HeartOutlineIcon />}

@@ -41,7 +41,7 @@ export function ConnectionStatus() {
     <p
       role="status"
       aria-label="Connection"
-      className="inline-flex items-center gap-2 rounded-full bg-white/5 px-3 py-1 text-xs font-medium text-white/80 ring-1 ring-white/10"
+      className="inline-flex items-center gap-2 rounded-full bg-fg/5 px-3 py-1 text-xs font-medium text-fg/80 ring-1 ring-fg/10"
     >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOT[tone]}`} />
       <span>{text}</span>

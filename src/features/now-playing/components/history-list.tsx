@@ -21,7 +21,7 @@ export function HistoryList({ station, renderActions }: HistoryListProps) {
     <section aria-label="History" className="flex flex-col gap-3">
       <h2 className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Recently played</h2>
       {history.length === 0 ? (
-        <p className="rounded-2xl bg-white/5 p-4 text-sm text-ink-muted">Songs appear here as they finish.</p>
+        <p className="rounded-2xl bg-fg/5 p-4 text-sm text-ink-muted">Songs appear here as they finish.</p>
       ) : (
         <ol className="flex flex-col gap-1">
           {history.map((entry) => (
@@ -63,7 +63,7 @@ function HistoryRow({
   const { song, playedAt } = entry;
   const title = songTitle(song, romaji);
   return (
-    <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors hover:bg-white/5">
+    <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors hover:bg-fg/5">
       <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium" title={title}>

@@ -7,7 +7,7 @@ export function ListenerCount({ station }: { station: StationId }) {
   const listeners = useListenerCount(station);
   if (listeners === null) return null;
   return (
-    <p className="inline-flex items-center gap-1.5 rounded-full bg-white/5 px-3 py-1 text-sm text-ink-muted ring-1 ring-white/10">
+    <p className="inline-flex items-center gap-1.5 rounded-full bg-fg/5 px-3 py-1 text-sm text-ink-muted ring-1 ring-fg/10">
       <HeadphonesIcon className="text-station" />
       <span>{formatListeners(listeners)}</span>
     </p>

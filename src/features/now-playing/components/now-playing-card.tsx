@@ -33,11 +33,11 @@ export function NowPlayingCard({ station, actions, listeners }: NowPlayingCardPr
 function Tuning({ station }: { station: StationId }) {
   return (
     <div className="flex w-full flex-col gap-6 sm:flex-row sm:items-end" aria-busy="true">
-      <div className="aspect-square w-full max-w-72 animate-pulse rounded-3xl bg-white/5 sm:w-64" />
+      <div className="aspect-square w-full max-w-72 animate-pulse rounded-3xl bg-fg/5 sm:w-64" />
       <div className="flex flex-1 flex-col gap-3">
         <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
-        <p className="text-2xl font-bold text-white/70">Tuning in to {STATION_NAME[station]}…</p>
-        <div className="h-4 w-1/2 animate-pulse rounded bg-white/5" />
+        <p className="text-2xl font-bold text-fg/70">Tuning in to {STATION_NAME[station]}…</p>
+        <div className="h-4 w-1/2 animate-pulse rounded bg-fg/5" />
       </div>
     </div>
   );
@@ -63,7 +63,7 @@ const TrackDetails = memo(function TrackDetails({
         src={cover}
         alt={`Cover of ${title}`}
         loading="eager"
-        className="aspect-square w-full max-w-72 shrink-0 rounded-3xl shadow-2xl shadow-station/20 ring-1 ring-white/10 sm:w-64"
+        className="aspect-square w-full max-w-72 shrink-0 rounded-3xl shadow-2xl shadow-station/20 ring-1 ring-fg/10 sm:w-64"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <div className="flex flex-wrap items-center gap-2">
@@ -81,7 +81,7 @@ const TrackDetails = memo(function TrackDetails({
           </h2>
           {actions}
         </div>
-        <p className="text-lg text-white/85">
+        <p className="text-lg text-fg/85">
           {credits.length === 0 && <span>Unknown artist</span>}
           {credits.map((credit, index) => (
             <span key={credit.key}>
@@ -93,7 +93,7 @@ const TrackDetails = memo(function TrackDetails({
                     alt=""
                     loading="lazy"
                     referrerPolicy="no-referrer"
-                    className="h-6 w-6 rounded-full object-cover ring-1 ring-white/20"
+                    className="h-6 w-6 rounded-full object-cover ring-1 ring-fg/20"
                   />
                 )}
                 <span>{credit.label}</span>
@@ -108,7 +108,7 @@ const TrackDetails = memo(function TrackDetails({
                 <TvIcon aria-hidden="true" />
                 <span className="sr-only">Source</span>
               </dt>
-              <dd className="text-white/75">{song.sources.map((s) => entityName(s, romaji)).join(", ")}</dd>
+              <dd className="text-fg/75">{song.sources.map((s) => entityName(s, romaji)).join(", ")}</dd>
             </div>
           )}
           {song.albums.length > 0 && (
@@ -117,7 +117,7 @@ const TrackDetails = memo(function TrackDetails({
                 <DiscIcon />
                 <span className="sr-only">Album</span>
               </dt>
-              <dd className="text-white/75">{song.albums.map((a) => entityName(a, romaji)).join(", ")}</dd>
+              <dd className="text-fg/75">{song.albums.map((a) => entityName(a, romaji)).join(", ")}</dd>
             </div>
           )}
           {requester?.displayName && (
@@ -126,7 +126,7 @@ const TrackDetails = memo(function TrackDetails({
                 <UserIcon />
                 <span className="sr-only">Requested by</span>
               </dt>
-              <dd className="text-white/75">
+              <dd className="text-fg/75">
                 Requested by <span className="font-medium text-station-soft">{requester.displayName}</span>
               </dd>
             </div>

@@ -28,7 +28,7 @@ export function SongProgress({ startedAt, duration }: SongProgressProps) {
         aria-valuemax={duration}
         aria-valuenow={elapsed}
         aria-valuetext={`${formatClock(elapsed)} of ${formatClock(duration)}`}
-        className="h-1.5 flex-1 overflow-hidden rounded-full bg-white/10"
+        className="h-1.5 flex-1 overflow-hidden rounded-full bg-fg/10"
       >
         <div
           className="h-full rounded-full bg-station transition-[width] duration-1000 ease-linear"

@@ -34,7 +34,7 @@ export function PlayerControls() {
       <button
         type="button"
         onClick={active ? stopRequested : playRequested}
-        className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-station text-2xl text-white shadow-lg shadow-station/30 transition-transform hover:scale-105 active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
+        className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-station-fill text-2xl text-white shadow-lg shadow-station/30 transition-transform hover:scale-105 active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
       >
         {active ? <StopIcon /> : <PlayIcon className="translate-x-0.5" />}
         <span className="sr-only">{active ? "Stop" : "Play"}</span>
@@ -73,7 +73,7 @@ function VolumeControl() {
         type="button"
         aria-pressed={muted}
         onClick={muteToggled}
-        className="grid h-10 w-10 place-items-center rounded-full text-xl text-white/80 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-white"
+        className="grid h-10 w-10 place-items-center rounded-full text-xl text-fg/80 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
       >
         {muted ? <MutedIcon /> : <VolumeIcon />}
         <span className="sr-only">Mute</span>

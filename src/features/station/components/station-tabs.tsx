@@ -27,7 +27,7 @@ export function StationTabs() {
       role="tablist"
       aria-label="Station"
       onKeyDown={onKeyDown}
-      className="inline-flex rounded-full bg-white/5 p-1 ring-1 ring-white/10"
+      className="inline-flex rounded-full bg-fg/5 p-1 ring-1 ring-fg/10"
     >
       {STATIONS.map((id) => {
         const selected = id === station;
@@ -43,12 +43,12 @@ export function StationTabs() {
             aria-controls="station-panel"
             tabIndex={selected ? 0 : -1}
             onClick={() => stationSelected(id)}
-            className={`rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
+            className={`rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
               selected
                 ? id === "jpop"
-                  ? "bg-jpop text-white"
-                  : "bg-kpop text-white"
-                : "text-white/70 hover:text-white"
+                  ? "bg-station-fill text-white"
+                  : "bg-station-fill text-white"
+                : "text-fg/70 hover:text-fg"
             }`}
           >
             {LABEL[id]}

@@ -1,0 +1,93 @@
+// What the first screen downloads: the build's index.html names the entry script, its modulepreloads
+// and the stylesheets; the entry's static imports are followed too (a lazy `import()` is not). Each
+// file is gzipped on its own at level 9, as it would travel. Shared by `npm run bench` and the size
+// budget test (tests/budget/bundle-size.test.ts).
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** The issue's budget for all first-screen JS and CSS, gzip. */
+export const BUDGET_BYTES = 100_000;
+/** What the issue aims for. */
+export const AIM_BYTES = 85_000;
+
+const ATTRIBUTE = (name) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, "i");
+
+/** `<script type="module" src>`, `<link rel="modulepreload">` and `<link rel="stylesheet">` of a page. */
+export function htmlAssets(html) {
+  const scripts = [];
+  const css = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = tag.match(ATTRIBUTE("src"))?.[1];
+    if (src && /\btype\s*=\s*["']module["']/i.test(tag)) scripts.push(src);
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = tag.match(ATTRIBUTE("rel"))?.[1]?.toLowerCase();
+    const href = tag.match(ATTRIBUTE("href"))?.[1];
+    if (!href) continue;
+    if (rel === "modulepreload") scripts.push(href);
+    if (rel === "stylesheet") css.push(href);
+  }
+  return { scripts, css };
+}
+
+/** Relative specifiers of a minified module's static imports and re-exports (never `import(...)`). */
+export function staticImports(code) {
+  const found = new Set();
+  const patterns = [
+    /(?:^|[;\s}])import\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /(?:^|[;\s}])import\s*[\w$*{][^;"'()]*?from\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /(?:^|[;\s}])export\s*[*{][^;"'()]*?from\s*["'](\.{1,2}\/[^"']+)["']/g,
+  ];
+  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]);
+  return [...found];
+}
+
+/** "/assets/a.js" (site path) → file under dist; "./b.js" resolves against the importing file. */
+function resolvePath(from, specifier) {
+  if (specifier.startsWith("/")) return specifier.replace(/^\/+/, "");
+  const base = from.split("/").slice(0, -1);
+  for (const part of specifier.split("/")) {
+    if (part === "..") base.pop();
+    else if (part !== ".") base.push(part);
+  }
+  return base.join("/");
+}
+
+const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+
+/**
+ * The first-screen files of a build in `dist`, with raw and gzip sizes.
+ * @param {string} dist
+ */
+export function initialLoad(dist) {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const { scripts, css } = htmlAssets(html);
+  const files = new Map();
+  const add = (path, kind, via) => {
+    if (files.has(path)) return false;
+    const buffer = readFileSync(join(dist, path));
+    files.set(path, { path, kind, via, raw: buffer.length, gzip: gzipSize(buffer) });
+    return true;
+  };
+  const queue = scripts.map((src) => ({ path: resolvePath("", src), via: "index.html" }));
+  while (queue.length > 0) {
+    const { path, via } = queue.shift();
+    if (!add(path, "js", via)) continue;
+    const code = readFileSync(join(dist, path), "utf8");
+    for (const specifier of staticImports(code)) {
+      if (/\.(m?js)$/.test(specifier)) queue.push({ path: resolvePath(path, specifier), via: path });
+    }
+  }
+  for (const href of css) add(resolvePath("", href), "css", "index.html");
+  const list = [...files.values()];
+  const sum = (kind, field) =>
+    list.filter((f) => kind === "all" || f.kind === kind).reduce((total, f) => total + f[field], 0);
+  return {
+    files: list,
+    js: { raw: sum("js", "raw"), gzip: sum("js", "gzip") },
+    css: { raw: sum("css", "raw"), gzip: sum("css", "gzip") },
+    total: { raw: sum("all", "raw"), gzip: sum("all", "gzip") },
+  };
+}

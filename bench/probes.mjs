@@ -1,0 +1,98 @@
+// The in-page side of the bench, injected with page.addInitScript() before any app code runs.
+// It must be self-contained: Playwright serialises the function's source.
+//
+// window.__bench
+//   frames   [t, data]   every gateway frame, stamped by a listener that runs before the app's
+//   titles   [t, text]   the now-playing title (h2 in the "Now playing" region), each time it changes
+//   counts   [t, n]      the listener count shown in that region, each time it changes
+//   clicks   [t, label]  clicks, stamped in the capture phase (before React sees them)
+//   firstTitleAt         performance.now() when a title first appeared (time origin = navigation start)
+//   sockets              created / opened / closed, how many are OPEN now, the most ever OPEN at once,
+//                        and how many frames the newest socket has received
+// Times are performance.now() (ms). Setting `record = false` stops the lists growing (long runs).
+
+export function installProbes() {
+  const now = () => performance.now();
+  const bench = {
+    record: true,
+    frames: [],
+    titles: [],
+    counts: [],
+    clicks: [],
+    firstTitleAt: null,
+    sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0 },
+  };
+  window.__bench = bench;
+
+  const NativeWebSocket = window.WebSocket;
+  const live = new Set();
+  class BenchWebSocket extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      const sockets = bench.sockets;
+      sockets.created++;
+      sockets.newestFrames = 0;
+      const serial = sockets.created;
+      this.addEventListener("message", (event) => {
+        if (bench.record) bench.frames.push([now(), event.data]);
+        if (serial === sockets.created) sockets.newestFrames++;
+      });
+      this.addEventListener("open", () => {
+        sockets.opened++;
+        live.add(this);
+        let open = 0;
+        for (const socket of live) if (socket.readyState === NativeWebSocket.OPEN) open++;
+        sockets.open = open;
+        sockets.maxOpen = Math.max(sockets.maxOpen, open);
+      });
+      this.addEventListener("close", () => {
+        sockets.closed++;
+        live.delete(this);
+        let open = 0;
+        for (const socket of live) if (socket.readyState === NativeWebSocket.OPEN) open++;
+        sockets.open = open;
+      });
+    }
+  }
+  window.WebSocket = BenchWebSocket;
+
+  let lastTitle;
+  let lastCount;
+  const COUNT_TEXT = /^\s*([\d\s.,\u00a0\u202f]+)\s+listeners?\s*$/i;
+  function readCount(card) {
+    for (const span of card.querySelectorAll("span")) {
+      const match = COUNT_TEXT.exec(span.textContent ?? "");
+      if (match) return Number(match[1].replace(/\D/g, ""));
+    }
+    return null;
+  }
+  const observer = new MutationObserver(() => {
+    if (!bench.record && bench.firstTitleAt !== null) return;
+    const t = now();
+    const card = document.querySelector('section[aria-label="Now playing"]');
+    const heading = card?.querySelector("h2");
+    const title = heading ? heading.textContent : null;
+    if (title !== lastTitle) {
+      lastTitle = title;
+      if (title && bench.firstTitleAt === null) bench.firstTitleAt = t;
+      if (bench.record) bench.titles.push([t, title]);
+    }
+    if (!bench.record) return;
+    const count = card ? readCount(card) : null;
+    if (count !== lastCount) {
+      lastCount = count;
+      bench.counts.push([t, count]);
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+
+  window.addEventListener(
+    "click",
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const tab = target?.closest('[role="tab"]');
+      bench.clicks.push([now(), tab ? tab.textContent : (target?.tagName ?? null)]);
+    },
+    true,
+  );
+}
