@@ -96,29 +96,30 @@ export function applyTrackUpdate(
 }
 
 /**
- * Merge plays loaded from the API (with start times) into what the gateway delivered: one entry per
- * song, the known start time wins, most recent first; entries without a time (fresh `lastPlayed`) stay
- * on top, where the gateway put them.
+ * Merge plays loaded from the API (most recent first, with start times) into what the gateway
+ * delivered. The live order stays as it is; a live entry without a time takes it from the API; each
+ * new entry goes in just before the first live entry that started earlier than it did.
  */
 export function mergeLoadedHistory(state: StationNowPlaying, loaded: HistoryEntry[]): StationNowPlaying {
   const loadedAt = new Map(loaded.map((entry) => [entry.song.id, entry.playedAt]));
   const known = new Set(state.history.map((entry) => entry.song.id));
-  const combined = [
-    ...state.history.map((entry) =>
-      entry.playedAt === null && loadedAt.get(entry.song.id)
-        ? { ...entry, playedAt: loadedAt.get(entry.song.id) ?? null }
-        : entry,
-    ),
-    ...loaded.filter((entry) => !known.has(entry.song.id)),
-  ];
-  const ordered = combined
-    .map((entry, index) => ({ entry, index }))
-    .sort(
-      (a, b) =>
-        (b.entry.playedAt ?? Number.POSITIVE_INFINITY) - (a.entry.playedAt ?? Number.POSITIVE_INFINITY) ||
-        a.index - b.index,
-    )
-    .map(({ entry }) => entry);
+  const live = state.history.map((entry) =>
+    entry.playedAt === null && loadedAt.get(entry.song.id)
+      ? { ...entry, playedAt: loadedAt.get(entry.song.id) ?? null }
+      : entry,
+  );
+  const extra = loaded.filter((entry) => !known.has(entry.song.id));
+  const ordered: HistoryEntry[] = [];
+  let next = 0;
+  for (const entry of live) {
+    const anchor = entry.playedAt;
+    if (anchor !== null) {
+      while (next < extra.length && (extra[next].playedAt ?? Number.NEGATIVE_INFINITY) > anchor)
+        ordered.push(extra[next++]);
+    }
+    ordered.push(entry);
+  }
+  ordered.push(...extra.slice(next));
   const merged = mergeHistory(ordered, [], state.track?.song.id ?? -1);
   return sameHistory(merged, state.history) &&
     merged.every((e, i) => e.playedAt === state.history[i].playedAt)
