@@ -8,6 +8,7 @@ import { useGatewayConnection } from "@/features/gateway/use-gateway-connection"
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
 import { NowPlayingCard } from "@/features/now-playing/components/now-playing-card";
+import { SongAnnouncer } from "@/features/now-playing/components/song-announcer";
 import { useQueue } from "@/features/now-playing/now-playing-store";
 import { useDocumentTitle } from "@/features/now-playing/use-document-title";
 import { audioStationChanged } from "@/features/player/audio-session";
@@ -114,6 +115,7 @@ export function App() {
         </Profiled>
         <FavoritesSync station={station} />
         <HistorySync station={station} />
+        <SongAnnouncer station={station} />
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">

@@ -106,3 +106,15 @@ export function artistLine(song: Song, preferRomaji = false): string {
 export function coverFile(song: Song): string | null {
   return song.albums.find((album) => album.image)?.image ?? null;
 }
+
+/** "Artists – Title", the line people paste into chats. */
+export function songInfoLine(song: Song, preferRomaji = false): string {
+  return `${artistLine(song, preferRomaji)} – ${songTitle(song, preferRomaji)}`;
+}
+
+export type SitePage = "artists" | "characters" | "albums" | "sources";
+
+/** LISTEN.moe's own page for an artist, character, album or source (ids only: nothing else from the wire). */
+export function sitePageUrl(kind: SitePage, id: number, origin = "https://listen.moe"): string {
+  return `${origin}/${kind}/${encodeURIComponent(String(id))}`;
+}

@@ -16,7 +16,7 @@ export function formatFavoriteCount(count: number): string {
 }
 
 const PILL_BUTTON =
-  "rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
+  "rounded-full px-4 py-1.5 text-sm font-semibold transition-colors motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
 /** The header's account corner: "Log in" when anonymous, else who you are and "Log out". */
 export function AccountArea() {
@@ -137,7 +137,10 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
         </p>
       ) : (
         <>
-          <div aria-hidden="true" className="h-9 w-9 animate-pulse rounded-full bg-fg/10" />
+          <div
+            aria-hidden="true"
+            className="h-9 w-9 animate-pulse motion-reduce:animate-none rounded-full bg-fg/10"
+          />
           <p className="text-sm text-ink-muted">Loading your account…</p>
         </>
       )}

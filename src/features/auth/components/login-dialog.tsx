@@ -246,7 +246,7 @@ function SubmitButton({
     <button
       type="submit"
       disabled={pending}
-      className="mt-1 inline-flex items-center justify-center gap-2 rounded-full bg-station-fill px-5 py-2.5 font-semibold text-white shadow-lg shadow-station/25 transition-transform hover:scale-[1.02] active:scale-95 disabled:cursor-progress disabled:opacity-75 disabled:hover:scale-100 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
+      className="mt-1 inline-flex items-center justify-center gap-2 rounded-full bg-station-fill px-5 py-2.5 font-semibold text-white shadow-lg shadow-station/25 transition-transform motion-reduce:transition-none hover:scale-[1.02] active:scale-95 disabled:cursor-progress disabled:opacity-75 disabled:hover:scale-100 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
     >
       {pending && <SpinnerIcon />}
       {pending ? busyLabel : children}

@@ -44,7 +44,7 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
         aria-busy={pending || undefined}
         title={favorite ? "Remove from favorites" : "Add to favorites"}
         onClick={() => toggle(songId, favorite)}
-        className={`grid place-items-center rounded-full transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
+        className={`grid place-items-center rounded-full transition motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
           size === "lg" ? "h-12 w-12 text-2xl" : "h-9 w-9 text-lg"
         } ${
           favorite

@@ -28,7 +28,7 @@ function describe(status: Status, seconds: number): { text: string; tone: "live"
 
 const DOT: Record<"live" | "busy" | "down", string> = {
   live: "bg-emerald-400 shadow-[0_0_0_3px_rgb(52_211_153/0.25)]",
-  busy: "bg-amber-400 animate-pulse",
+  busy: "bg-amber-400 animate-pulse motion-reduce:animate-none",
   down: "bg-rose-500",
 };
 

@@ -63,7 +63,7 @@ function HistoryRow({
   const { song, playedAt } = entry;
   const title = songTitle(song, romaji);
   return (
-    <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors hover:bg-fg/5">
+    <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors motion-reduce:transition-none hover:bg-fg/5">
       <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium" title={title}>

@@ -33,11 +33,11 @@ export function NowPlayingCard({ station, actions, listeners }: NowPlayingCardPr
 function Tuning({ station }: { station: StationId }) {
   return (
     <div className="flex w-full flex-col gap-6 sm:flex-row sm:items-end" aria-busy="true">
-      <div className="aspect-square w-full max-w-72 animate-pulse rounded-3xl bg-fg/5 sm:w-64" />
+      <div className="aspect-square w-full max-w-72 animate-pulse motion-reduce:animate-none rounded-3xl bg-fg/5 sm:w-64" />
       <div className="flex flex-1 flex-col gap-3">
         <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
         <p className="text-2xl font-bold text-fg/70">Tuning in to {STATION_NAME[station]}…</p>
-        <div className="h-4 w-1/2 animate-pulse rounded bg-fg/5" />
+        <div className="h-4 w-1/2 animate-pulse motion-reduce:animate-none rounded bg-fg/5" />
       </div>
     </div>
   );

@@ -31,7 +31,7 @@ export function SongProgress({ startedAt, duration }: SongProgressProps) {
         className="h-1.5 flex-1 overflow-hidden rounded-full bg-fg/10"
       >
         <div
-          className="h-full rounded-full bg-station transition-[width] duration-1000 ease-linear"
+          className="h-full rounded-full bg-station transition-[width] motion-reduce:transition-none duration-1000 ease-linear"
           style={{ width: `${percent}%` }}
         />
       </div>

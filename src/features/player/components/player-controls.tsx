@@ -34,7 +34,7 @@ export function PlayerControls() {
       <button
         type="button"
         onClick={active ? stopRequested : playRequested}
-        className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-station-fill text-2xl text-white shadow-lg shadow-station/30 transition-transform hover:scale-105 active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
+        className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-station-fill text-2xl text-white shadow-lg shadow-station/30 transition-transform motion-reduce:transition-none hover:scale-105 active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
       >
         {active ? <StopIcon /> : <PlayIcon className="translate-x-0.5" />}
         <span className="sr-only">{active ? "Stop" : "Play"}</span>

@@ -43,7 +43,7 @@ export function StationTabs() {
             aria-controls="station-panel"
             tabIndex={selected ? 0 : -1}
             onClick={() => stationSelected(id)}
-            className={`rounded-full px-4 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
+            className={`rounded-full px-4 py-1.5 text-sm font-semibold transition-colors motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
               selected
                 ? id === "jpop"
                   ? "bg-station-fill text-white"

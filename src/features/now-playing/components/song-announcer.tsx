@@ -1,0 +1,18 @@
+import { usePreferRomaji } from "@/features/settings/settings-store";
+import type { StationId } from "@/lib/config";
+import { artistLine, songTitle } from "@/lib/song";
+import { useCurrentTrack } from "../now-playing-store";
+
+/**
+ * Tells screen-reader users when the song changes, once per song: the text changes only with the
+ * song (never with the listener count or the progress), and the region is polite.
+ */
+export function SongAnnouncer({ station }: { station: StationId }) {
+  const track = useCurrentTrack(station);
+  const romaji = usePreferRomaji();
+  return (
+    <p aria-live="polite" aria-atomic="true" className="sr-only">
+      {track ? `Now playing: ${songTitle(track.song, romaji)} by ${artistLine(track.song, romaji)}` : ""}
+    </p>
+  );
+}
