@@ -20,6 +20,8 @@ export default {
           muted: "var(--ink-muted)",
         },
         fg: "var(--fg)",
+        danger: "var(--danger)",
+        warning: "var(--warning)",
       },
       fontFamily: {
         sans: ["system-ui", "-apple-system", "Segoe UI", "Noto Sans", "Noto Sans CJK JP", "sans-serif"],

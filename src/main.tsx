@@ -1,4 +1,3 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "@/app/app";
@@ -9,7 +8,6 @@ import { startSongNotifications } from "@/app/song-notifications";
 import { startTheme } from "@/app/theme";
 import { getGatewayAuth } from "@/features/auth/auth-store";
 import { getStation } from "@/features/station/station-store";
-import { createQueryClient } from "@/lib/query-client";
 import { registerServiceWorker } from "@/pwa/register-service-worker";
 import "./index.css";
 
@@ -25,9 +23,7 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
-        <App />
-      </QueryClientProvider>
+      <App />
     </StrictMode>,
   );
 }

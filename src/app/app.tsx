@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
 import { useGatewayAuth } from "@/features/auth/auth-store";
-import { AccountArea } from "@/features/auth/components/account-area";
 import { QueueInfo } from "@/features/auth/components/queue-info";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
 import { useGatewayConnection } from "@/features/gateway/use-gateway-connection";
@@ -16,13 +15,17 @@ import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { locationChanged, useStation } from "@/features/station/station-store";
 import type { StationId } from "@/lib/config";
+import type { Song } from "@/lib/song";
+import { DeferredAccountArea, DeferredHistorySync } from "./deferred";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
-import { HistorySync } from "./history-sync";
 import { gateway } from "./live-session";
 import { Profiled } from "./render-profiler";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 const SettingsDialog = lazy(() => import("./settings-dialog").then((m) => ({ default: m.SettingsDialog })));
+const SongDetailsDialog = lazy(() =>
+  import("./song-details-dialog").then((m) => ({ default: m.SongDetailsDialog })),
+);
 const ShortcutsDialog = lazy(() =>
   import("./shortcuts-dialog").then((m) => ({ default: m.ShortcutsDialog })),
 );
@@ -37,7 +40,6 @@ const FAVICON: Record<StationId, string> = { jpop: "/favicon.svg", kpop: "/favic
 
 function useStationEffects(station: StationId) {
   useGatewayConnection(gateway, station, useGatewayAuth());
-  useDocumentTitle(station);
   useEffect(() => {
     audioStationChanged(station);
     document.documentElement.dataset.station = station;
@@ -49,6 +51,12 @@ function useStationEffects(station: StationId) {
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
+}
+
+/** Its own component: the tab title follows every track, and App (header, tabs, account) must not. */
+function DocumentTitle({ station }: { station: StationId }) {
+  useDocumentTitle(station);
+  return null;
 }
 
 function StationFigures({ station }: { station: StationId }) {
@@ -66,6 +74,8 @@ export function App() {
   const station = useStation();
   useStationEffects(station);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [detailsSong, setDetailsSong] = useState<Song | null>(null);
+  const closeDetails = useCallback(() => setDetailsSong(null), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   const openShortcuts = useCallback(() => setDialog("shortcuts"), []);
   useKeyboardShortcuts(openShortcuts);
@@ -93,7 +103,7 @@ export function App() {
             <span className="sr-only">Keyboard shortcuts</span>
           </button>
           <Profiled id="account">
-            <AccountArea />
+            <DeferredAccountArea />
           </Profiled>
         </div>
       </header>
@@ -101,7 +111,7 @@ export function App() {
         id="station-panel"
         role="tabpanel"
         aria-label={station === "jpop" ? "J-pop" : "K-pop"}
-        className="mx-auto grid w-full max-w-6xl flex-1 content-start items-start gap-10 px-4 pt-8 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
+        className="mx-auto grid w-full max-w-6xl flex-1 grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
       >
         <Profiled id="now-playing">
           <NowPlayingCard
@@ -114,7 +124,8 @@ export function App() {
           <HistoryList station={station} renderActions={renderHistoryFavorite} />
         </Profiled>
         <FavoritesSync station={station} />
-        <HistorySync station={station} />
+        <DeferredHistorySync station={station} />
+        <DocumentTitle station={station} />
         <SongAnnouncer station={station} />
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
@@ -127,6 +138,7 @@ export function App() {
       <Suspense fallback={null}>
         {dialog === "settings" && <SettingsDialog onClose={closeDialog} />}
         {dialog === "shortcuts" && <ShortcutsDialog onClose={closeDialog} />}
+        {detailsSong && <SongDetailsDialog song={detailsSong} onClose={closeDetails} />}
       </Suspense>
     </div>
   );

@@ -158,7 +158,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </label>
         </div>
         {notice && (
-          <p role="alert" className="text-sm text-amber-200">
+          <p role="alert" className="text-sm text-warning">
             {notice}
           </p>
         )}

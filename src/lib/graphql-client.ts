@@ -68,6 +68,7 @@ export function errorMessage(error: unknown): string {
 
 /** LISTEN.moe's REST-era wording, which the GraphQL API is expected to reuse (protocol §4.1, §4.4). */
 const UNAUTHORIZED_TEXT = /invalid authori[sz]ation|not authori[sz]ed|unauthori[sz]ed|unauthenticated/i;
+const INTERNAL_ERROR_TEXT = /internal server error/i;
 const UNAUTHORIZED_CODES: ReadonlySet<string> = new Set(["UNAUTHENTICATED", "FORBIDDEN"]);
 /** Server text is shown to people: keep it short. */
 const MAX_SERVER_MESSAGE = 200;
@@ -93,7 +94,12 @@ function errorFromEnvelope(errors: EnvelopeErrors, status: number): GraphqlError
       UNAUTHORIZED_TEXT.test(e.message) ||
       (typeof e.extensions?.code === "string" && UNAUTHORIZED_CODES.has(e.extensions.code)),
   );
-  return new GraphqlError(unauthorized ? "unauthorized" : "rejected", { status, serverMessages: messages });
+  if (unauthorized) return new GraphqlError("unauthorized", { status, serverMessages: messages });
+  // Apollo reports its own crashes inside a 200 answer; that is the server's problem, not a "no".
+  const crashed = errors.some(
+    (e) => e.extensions?.code === "INTERNAL_SERVER_ERROR" || INTERNAL_ERROR_TEXT.test(e.message),
+  );
+  return new GraphqlError(crashed ? "server" : "rejected", { status, serverMessages: messages });
 }
 
 function errorFromStatus(status: number): GraphqlError | null {

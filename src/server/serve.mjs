@@ -10,6 +10,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -27,6 +28,36 @@ const TYPES = {
 };
 
 const PROXY_TIMEOUT_MS = 20_000;
+/** GraphQL requests are small; a bigger body is refused rather than buffered. */
+const MAX_PROXY_BODY_BYTES = 1024 * 1024;
+
+class RequestError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The request body, or a RequestError when it is too big; rejects when the client goes away. */
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_PROXY_BODY_BYTES) throw new RequestError(413, "Request body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendError(res, status, message) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify({ errors: [{ message }] }));
+}
 
 /** The CSP the build was made with, written by the build into dist/csp.txt (see vite.config.ts). */
 async function readPolicy(dist) {
@@ -48,27 +79,39 @@ function securityHeaders(policy) {
 }
 
 async function proxyGraphql(req, res, target) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
+  let body;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    // A client that hangs up mid-upload gets nothing; one that sends too much gets a 413.
+    if (error instanceof RequestError) sendError(res, error.status, error.message);
+    else res.destroy();
+    return;
+  }
   const headers = { "content-type": req.headers["content-type"] ?? "application/json" };
   if (req.headers.authorization) headers.authorization = req.headers.authorization;
+  let upstream;
   try {
-    const upstream = await fetch(target, {
+    upstream = await fetch(target, {
       method: req.method,
       headers,
-      body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+      body: req.method === "POST" ? body : undefined,
       signal: AbortSignal.timeout(PROXY_TIMEOUT_MS),
     });
-    res.writeHead(upstream.status, {
-      "content-type": upstream.headers.get("content-type") ?? "application/json",
-      "cache-control": "no-store",
-    });
-    if (upstream.body) Readable.fromWeb(upstream.body).pipe(res);
-    else res.end();
   } catch {
-    if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" });
-    res.end(JSON.stringify({ errors: [{ message: "The LISTEN.moe API could not be reached." }] }));
+    sendError(res, 502, "The LISTEN.moe API could not be reached.");
+    return;
   }
+  res.writeHead(upstream.status, {
+    "content-type": upstream.headers.get("content-type") ?? "application/json",
+    "cache-control": "no-store",
+  });
+  if (!upstream.body) {
+    res.end();
+    return;
+  }
+  // An answer cut off upstream (or by the timeout) ends this response too; it must not crash the server.
+  await pipeline(Readable.fromWeb(upstream.body), res).catch(() => res.destroy());
 }
 
 export async function startServer({
@@ -83,7 +126,7 @@ export async function startServer({
   const graphqlTarget = `${listenOrigin.replace(/\/+$/, "")}/graphql`;
   const baseHeaders = securityHeaders(policy);
 
-  const server = createServer(async (req, res) => {
+  async function handle(req, res) {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") {
       await proxyGraphql(req, res, graphqlTarget);
@@ -93,7 +136,14 @@ export async function startServer({
       res.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    let decoded;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { ...baseHeaders, "content-type": "text/plain" }).end("Bad request");
+      return;
+    }
+    const path = normalize(join(root, decoded));
     if (path.startsWith(root + sep) && extname(path)) {
       try {
         const info = await stat(path);
@@ -106,7 +156,7 @@ export async function startServer({
             "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
           });
           if (req.method === "HEAD") res.end();
-          else createReadStream(path).pipe(res);
+          else await pipeline(createReadStream(path), res).catch(() => res.destroy());
           return;
         }
       } catch {
@@ -118,6 +168,14 @@ export async function startServer({
     // Every other path is a route of the single-page app.
     res.writeHead(200, { ...baseHeaders, "content-type": TYPES[".html"], "cache-control": "no-cache" });
     res.end(req.method === "HEAD" ? undefined : indexHtml);
+  }
+
+  // One bad request must never take the server down: an async listener's rejection would.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { "content-type": "text/plain" }).end("Internal server error");
+    });
   });
 
   await new Promise((ready, fail) => {

@@ -36,6 +36,35 @@ function account(page: Page) {
   return page.getByRole("region", { name: "Account" });
 }
 
+/** Waits until the header's "Account" region names `displayName` (and, when given, `favorites` favorites). */
+async function signedInAs(page: Page, displayName: string, favorites?: number, timeoutMs = 10_000) {
+  const count = favorites === undefined ? null : new RegExp(`(^|\\D)${favorites} favorites?(\\D|$)`);
+  await eventually(
+    async () => {
+      const regions = page.getByRole("region", { name: "Account" });
+      if ((await regions.count()) !== 1) return false;
+      const text = (await regions.textContent()) ?? "";
+      return text.startsWith(displayName) && (count === null || count.test(text));
+    },
+    `the header shows ${displayName}${favorites === undefined ? "" : ` with ${favorites} favorites`}`,
+    timeoutMs,
+  );
+}
+
+/** Waits for a `role="alert"` anywhere on the page whose text matches `text`; returns it. */
+async function alertSaying(page: Page, text: RegExp, timeoutMs = 10_000) {
+  const alerts = page.getByRole("alert");
+  const index = await eventually(
+    async () => {
+      const found = (await alerts.allTextContents()).findIndex((t) => text.test(t));
+      return found >= 0 ? found + 1 : 0;
+    },
+    `an alert saying ${text}`,
+    timeoutMs,
+  );
+  return alerts.nth(index - 1);
+}
+
 /** Opens the dialog and submits the password step. */
 async function submitPassword(page: Page, username: string, password: string, remember = true) {
   await loginButton(page).click();
@@ -50,7 +79,7 @@ async function submitPassword(page: Page, username: string, password: string, re
 /** Logs in as kana and waits for the header to show her. */
 async function logInAsKana(page: Page, remember = true) {
   const dialog = await submitPassword(page, KANA.username, KANA.password, remember);
-  await account(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 10_000 });
+  await signedInAs(page, KANA.displayName);
   await dialog.waitFor({ state: "detached", timeout: 5_000 });
 }
 
@@ -170,7 +199,7 @@ describe("accounts", () => {
       () => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
       "the avatar loads",
     );
-    await header.getByText(`${seeded} favorites`, { exact: true }).waitFor({ timeout: 5_000 });
+    await signedInAs(page, KANA.displayName, seeded);
     expect(await header.getByRole("button", { name: "Log out" }).isVisible()).toBe(true);
     expect(await loginButton(page).count()).toBe(0);
 
@@ -181,7 +210,7 @@ describe("accounts", () => {
 
     await screenshot(page, "logged-in-desktop");
     await page.setViewportSize(VIEWPORTS.phone);
-    await header.getByText(KANA.displayName, { exact: true }).waitFor();
+    await signedInAs(page, KANA.displayName, seeded);
     await screenshot(page, "logged-in-phone");
     expect(errors).toEqual([]);
     await close();
@@ -205,11 +234,8 @@ describe("accounts", () => {
 
     await code.fill(MIKA.code);
     await dialog.getByRole("button", { name: "Verify" }).click();
-    await account(page).getByText(MIKA.displayName, { exact: true }).waitFor({ timeout: 10_000 });
+    await signedInAs(page, MIKA.displayName, (await favoritesOf(MIKA.username)).length);
     await dialog.waitFor({ state: "detached", timeout: 5_000 });
-    await account(page)
-      .getByText(`${(await favoritesOf(MIKA.username)).length} favorites`, { exact: true })
-      .waitFor({ timeout: 5_000 });
     await identifiedWith(/^Bearer \S+$/);
     expect(errors).toEqual([]);
     await close();
@@ -234,8 +260,7 @@ describe("accounts", () => {
     const { page, errors, close } = await openPlayer(browser, appUrl);
     await logInAsKana(page);
     const seeded = await favoritesOf(KANA.username);
-    const header = account(page);
-    await header.getByText(`${seeded.length} favorites`, { exact: true }).waitFor({ timeout: 5_000 });
+    await signedInAs(page, KANA.displayName, seeded.length);
     const nowPlaying = page.getByRole("region", { name: "Now playing" });
     const history = page.getByRole("region", { name: "History" });
     const heartIn = (region: Locator, title: string | null) =>
@@ -277,7 +302,7 @@ describe("accounts", () => {
         `the station ${was ? "drops" : "adds"} the favorite`,
       );
       count += was ? -1 : 1;
-      await header.getByText(`${count} favorites`, { exact: true }).waitFor({ timeout: 5_000 });
+      await signedInAs(page, KANA.displayName, count);
     }
 
     // A history row's heart works the same way.
@@ -287,7 +312,7 @@ describe("accounts", () => {
       async () => !(await favoritesOf(KANA.username)).includes(favorite.id),
       "the station drops the history favorite",
     );
-    await header.getByText(`${count - 1} favorites`, { exact: true }).waitFor({ timeout: 5_000 });
+    await signedInAs(page, KANA.displayName, count - 1);
 
     // Settled: no late reconcile flips anything back.
     await page.waitForTimeout(500);
@@ -308,7 +333,7 @@ describe("accounts", () => {
     await logInAsKana(page, true);
     const token = await tokenOnTheGateway();
     await page.reload();
-    await account(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 10_000 });
+    await signedInAs(page, KANA.displayName);
     expect(await loginButton(page).count()).toBe(0);
     await identifiedWith(`Bearer ${token}`);
     expect(errors).toEqual([]);
@@ -352,8 +377,7 @@ describe("accounts", () => {
 
     await station.fault({ type: "revoke-tokens" });
     await page.reload();
-    const alert = page.getByRole("alert").filter({ hasText: /session expired/i });
-    await alert.waitFor({ timeout: 10_000 });
+    const alert = await alertSaying(page, /session expired/i);
     await loginButton(page).waitFor({ timeout: 5_000 });
     expect(await account(page).count()).toBe(0);
     await identifiedWith("");
@@ -379,10 +403,7 @@ describe("accounts", () => {
 
     await station.fault({ type: "revoke-tokens" });
     await heart.click();
-    await page
-      .getByRole("alert")
-      .filter({ hasText: /session expired/i })
-      .waitFor({ timeout: 10_000 });
+    await alertSaying(page, /session expired/i);
     await loginButton(page).waitFor({ timeout: 5_000 });
     expect(await account(page).count()).toBe(0);
     expect(await heart.count()).toBe(0);
@@ -407,7 +428,7 @@ describe("accounts", () => {
     await station.clear();
     await dialog.getByRole("textbox", { name: "Password" }).fill(KANA.password);
     await dialog.getByRole("button", { name: "Log in", exact: true }).click();
-    await account(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 10_000 });
+    await signedInAs(page, KANA.displayName);
     expect(errors).toEqual([]);
     await close();
   });

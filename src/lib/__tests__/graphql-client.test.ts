@@ -125,4 +125,17 @@ describe("graphqlRequest", () => {
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
   });
+  it("treats an Apollo INTERNAL_SERVER_ERROR inside a 200 answer as the server's problem, not a refusal", async () => {
+    server.use(
+      api.query("checkFavorite", () =>
+        HttpResponse.json({
+          data: null,
+          errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        }),
+      ),
+    );
+    const error = await failure(graphqlRequest(request));
+    expect(error.kind).toBe("server");
+    expect(error.transient).toBe(true);
+  });
 });

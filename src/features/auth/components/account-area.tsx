@@ -42,7 +42,7 @@ export function AccountArea() {
           role={notice.tone === "warning" ? "alert" : "status"}
           className={`inline-flex items-center gap-1 rounded-full py-1 pr-1 pl-3 text-xs font-medium ring-1 ${
             notice.tone === "warning"
-              ? "bg-amber-400/15 text-amber-100 ring-amber-300/30"
+              ? "bg-amber-400/15 text-warning ring-amber-300/30"
               : "bg-fg/5 text-fg/80 ring-fg/10"
           }`}
         >
@@ -112,7 +112,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
       {user ? (
         <>
           <Avatar file={user.avatarImage} name={user.displayName} />
-          <div className="min-w-0 leading-tight">
+          <div className="min-w-0 leading-tight max-sm:sr-only">
             <p className="max-w-40 truncate text-sm font-semibold" title={user.displayName}>
               {user.displayName}
             </p>
@@ -125,7 +125,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
           </div>
         </>
       ) : error ? (
-        <p className="flex items-center gap-2 pl-2 text-xs text-rose-200">
+        <p className="flex items-center gap-2 pl-2 text-xs text-danger">
           <span>{errorMessage(error)}</span>
           <button
             type="button"

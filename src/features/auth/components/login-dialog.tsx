@@ -226,7 +226,7 @@ function ErrorMessage({ error }: { error: string | null }) {
   return (
     <p
       role="alert"
-      className="rounded-2xl bg-rose-500/15 px-3 py-2.5 text-sm text-rose-200 ring-1 ring-rose-400/30"
+      className="rounded-2xl bg-rose-500/15 px-3 py-2.5 text-sm text-danger ring-1 ring-rose-400/30"
     >
       {error}
     </p>

@@ -58,7 +58,7 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
       {failure && (
         <span
           role="alert"
-          className="absolute top-full right-0 z-10 mt-2 w-64 rounded-2xl bg-ink-raised px-3 py-2 text-xs text-rose-200 shadow-xl ring-1 ring-rose-400/30"
+          className="absolute top-full right-0 z-10 mt-2 w-64 rounded-2xl bg-ink-raised px-3 py-2 text-xs text-danger shadow-xl ring-1 ring-rose-400/30"
         >
           {failure}
         </span>

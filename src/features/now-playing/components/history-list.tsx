@@ -11,14 +11,15 @@ interface HistoryListProps {
   station: StationId;
   /** Per-row controls (a favorite button), composed by the app. */
   renderActions?: (song: Song) => React.ReactNode;
+  onShowDetails?: (song: Song) => void;
 }
 
-export function HistoryList({ station, renderActions }: HistoryListProps) {
+export function HistoryList({ station, renderActions, onShowDetails }: HistoryListProps) {
   const history = useHistory(station);
   const romaji = usePreferRomaji();
   const now = useMinuteClock();
   return (
-    <section aria-label="History" className="flex flex-col gap-3">
+    <section aria-label="History" className="flex min-w-0 flex-col gap-3">
       <h2 className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Recently played</h2>
       {history.length === 0 ? (
         <p className="rounded-2xl bg-fg/5 p-4 text-sm text-ink-muted">Songs appear here as they finish.</p>
@@ -31,6 +32,7 @@ export function HistoryList({ station, renderActions }: HistoryListProps) {
               romaji={romaji}
               now={now}
               actions={renderActions?.(entry.song)}
+              onShowDetails={onShowDetails}
             />
           ))}
         </ol>
@@ -54,23 +56,30 @@ function HistoryRow({
   romaji,
   now,
   actions,
+  onShowDetails,
 }: {
   entry: HistoryEntry;
   romaji: boolean;
   now: number;
   actions?: React.ReactNode;
+  onShowDetails?: (song: Song) => void;
 }) {
   const { song, playedAt } = entry;
   const title = songTitle(song, romaji);
   return (
     <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors motion-reduce:transition-none hover:bg-fg/5">
       <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />
-      <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={title}>
+      <button
+        type="button"
+        disabled={!onShowDetails}
+        onClick={() => onShowDetails?.(song)}
+        className="min-w-0 flex-1 rounded-lg text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg enabled:cursor-pointer"
+      >
+        <span className="block truncate font-medium" title={title}>
           {title}
-        </p>
-        <p className="truncate text-sm text-ink-muted">{artistLine(song, romaji)}</p>
-      </div>
+        </span>
+        <span className="block truncate text-sm text-ink-muted">{artistLine(song, romaji)}</span>
+      </button>
       <p className="shrink-0 text-right text-xs tabular-nums text-ink-muted">
         {playedAt !== null && (
           <time

@@ -1,9 +1,9 @@
 import { memo } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
-import { DiscIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
+import { DiscIcon, InfoIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
 import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl, type StationId, safeImageUrl } from "@/lib/config";
-import { artistCredits, coverFile, entityName, songTitle, type Track } from "@/lib/song";
+import { artistCredits, coverFile, entityName, type Song, songTitle, type Track } from "@/lib/song";
 import { useCurrentTrack } from "../now-playing-store";
 import { SongProgress } from "./song-progress";
 
@@ -15,14 +15,15 @@ interface NowPlayingCardProps {
   actions?: React.ReactNode;
   /** Listener count, rendered by its own component so count updates re-render only it. */
   listeners?: React.ReactNode;
+  onShowDetails?: (song: Song) => void;
 }
 
-export function NowPlayingCard({ station, actions, listeners }: NowPlayingCardProps) {
+export function NowPlayingCard({ station, actions, listeners, onShowDetails }: NowPlayingCardProps) {
   const track = useCurrentTrack(station);
   return (
-    <section aria-label="Now playing" className="flex flex-col gap-6 sm:flex-row sm:items-center">
+    <section aria-label="Now playing" className="flex min-w-0 flex-col gap-6 sm:flex-row sm:items-center">
       {track ? (
-        <TrackDetails track={track} actions={actions} listeners={listeners} />
+        <TrackDetails track={track} actions={actions} listeners={listeners} onShowDetails={onShowDetails} />
       ) : (
         <Tuning station={station} />
       )}
@@ -33,7 +34,7 @@ export function NowPlayingCard({ station, actions, listeners }: NowPlayingCardPr
 function Tuning({ station }: { station: StationId }) {
   return (
     <div className="flex w-full flex-col gap-6 sm:flex-row sm:items-end" aria-busy="true">
-      <div className="aspect-square w-full max-w-72 animate-pulse motion-reduce:animate-none rounded-3xl bg-fg/5 sm:w-64" />
+      <div className="mx-auto aspect-square w-full max-w-80 animate-pulse motion-reduce:animate-none rounded-3xl bg-fg/5 sm:w-64" />
       <div className="flex flex-1 flex-col gap-3">
         <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
         <p className="text-2xl font-bold text-fg/70">Tuning in to {STATION_NAME[station]}…</p>
@@ -47,10 +48,12 @@ const TrackDetails = memo(function TrackDetails({
   track,
   actions,
   listeners,
+  onShowDetails,
 }: {
   track: Track;
   actions?: React.ReactNode;
   listeners?: React.ReactNode;
+  onShowDetails?: (song: Song) => void;
 }) {
   const romaji = usePreferRomaji();
   const { song, requester, event } = track;
@@ -63,15 +66,15 @@ const TrackDetails = memo(function TrackDetails({
         src={cover}
         alt={`Cover of ${title}`}
         loading="eager"
-        className="aspect-square w-full max-w-72 shrink-0 rounded-3xl shadow-2xl shadow-station/20 ring-1 ring-fg/10 sm:w-64"
+        className="mx-auto aspect-square w-full max-w-80 shrink-0 rounded-3xl sm:mx-0 sm:w-64 lg:w-72 shadow-2xl shadow-station/20 ring-1 ring-fg/10"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <div className="flex flex-wrap items-center gap-2">
           <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
           {event?.name && (
-            <p className="inline-flex items-center gap-1 rounded-full bg-station/15 px-2.5 py-0.5 text-xs font-medium text-station-soft ring-1 ring-station/30">
-              <SparkIcon />
-              <span>Event: {event.name}</span>
+            <p className="inline-flex max-w-full items-center gap-1 rounded-full bg-station/15 px-2.5 py-0.5 text-xs font-medium text-station-soft ring-1 ring-station/30">
+              <SparkIcon className="shrink-0" />
+              <span className="truncate">Event: {event.name}</span>
             </p>
           )}
         </div>
@@ -79,7 +82,19 @@ const TrackDetails = memo(function TrackDetails({
           <h2 className="min-w-0 flex-1 text-3xl font-extrabold leading-tight tracking-tight break-words sm:text-4xl">
             {title}
           </h2>
-          {actions}
+          <div className="flex shrink-0 items-center gap-1">
+            {actions}
+            {onShowDetails && (
+              <button
+                type="button"
+                onClick={() => onShowDetails(song)}
+                className="grid h-11 w-11 place-items-center rounded-full text-xl text-fg/70 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
+              >
+                <InfoIcon />
+                <span className="sr-only">Song details</span>
+              </button>
+            )}
+          </div>
         </div>
         <p className="text-lg text-fg/85">
           {credits.length === 0 && <span>Unknown artist</span>}

@@ -16,6 +16,8 @@ export interface StationNowPlaying {
   listeners: number | null;
   history: HistoryEntry[];
   queue: Queue | null;
+  /** The current track's `startTime` as sent, on the server's clock: orders frames free of our clock's skew. */
+  startStamp?: number | null;
 }
 
 export const EMPTY_STATION: StationNowPlaying = { track: null, listeners: null, history: [], queue: null };
@@ -68,8 +70,9 @@ export function applyTrackUpdate(
   const startedAt = deriveStartedAt(update.startTime, update.song.duration, now);
   const incoming: Track = { song: update.song, requester: update.requester, event: update.event, startedAt };
   const current = state.track;
+  const stamp = serverStamp(update.startTime);
 
-  if (current && current.song.id !== incoming.song.id && startedAt < current.startedAt - STALE_TOLERANCE_MS) {
+  if (current && current.song.id !== incoming.song.id && startedEarlier(stamp, startedAt, state, current)) {
     return state;
   }
 
@@ -92,7 +95,29 @@ export function applyTrackUpdate(
   ) {
     return state;
   }
-  return { track, listeners, history, queue: sameQueue(queue, state.queue) ? state.queue : queue };
+  return {
+    track,
+    listeners,
+    history,
+    queue: sameQueue(queue, state.queue) ? state.queue : queue,
+    startStamp: track === current ? (state.startStamp ?? null) : stamp,
+  };
+}
+
+function serverStamp(startTime: string | null): number | null {
+  const stamp = startTime ? Date.parse(startTime) : Number.NaN;
+  return Number.isFinite(stamp) ? stamp : null;
+}
+
+/**
+ * Whether an incoming song started before the current one (a late frame). Two server stamps compare
+ * on the server's own clock; our derived start times can disagree with them when our clock is off
+ * and a stamp's meaning (start or end) is guessed from it, so they are only the fallback.
+ */
+function startedEarlier(stamp: number | null, startedAt: number, state: StationNowPlaying, current: Track) {
+  const currentStamp = state.startStamp ?? null;
+  if (stamp !== null && currentStamp !== null) return stamp < currentStamp - STALE_TOLERANCE_MS;
+  return startedAt < current.startedAt - STALE_TOLERANCE_MS;
 }
 
 /**

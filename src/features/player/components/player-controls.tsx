@@ -44,7 +44,7 @@ export function PlayerControls() {
           {STATUS_TEXT[status]}
         </p>
         {message ? (
-          <p role="alert" className="truncate text-xs text-rose-300">
+          <p role="alert" className="truncate text-xs text-danger">
             {message}
           </p>
         ) : (
