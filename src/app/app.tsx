@@ -118,10 +118,15 @@ export function App() {
             station={station}
             actions={<CurrentSongFavorite station={station} />}
             listeners={<StationFigures station={station} />}
+            onShowDetails={setDetailsSong}
           />
         </Profiled>
         <Profiled id="history">
-          <HistoryList station={station} renderActions={renderHistoryFavorite} />
+          <HistoryList
+            station={station}
+            renderActions={renderHistoryFavorite}
+            onShowDetails={setDetailsSong}
+          />
         </Profiled>
         <FavoritesSync station={station} />
         <DeferredHistorySync station={station} />

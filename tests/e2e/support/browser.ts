@@ -57,8 +57,9 @@ export async function openPlayer(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = VIEWPORTS.desktop,
+  options: { colorScheme?: "light" | "dark"; locale?: string } = {},
 ): Promise<PlayerPage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, ...options });
   openContexts.add(context);
   const page = await context.newPage();
   const errors: string[] = [];

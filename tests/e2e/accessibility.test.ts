@@ -1,0 +1,99 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { closePlayers, launchBrowser, openPlayer, VIEWPORTS } from "./support/browser";
+import { stationControl } from "./support/station";
+
+const appUrl = inject("appUrl");
+const station = stationControl(inject("stationUrl"));
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await station.reset({ favorites: true, tokens: true });
+});
+afterEach(closePlayers);
+
+async function ready(page: Page) {
+  await page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 }).waitFor();
+  await page.getByRole("region", { name: "History" }).getByRole("listitem").first().waitFor();
+}
+
+async function logIn(page: Page) {
+  await page.getByRole("button", { name: "Log in" }).click();
+  const dialog = page.getByRole("dialog", { name: "Log in" });
+  await dialog.getByLabel("Username or email").fill("kana");
+  await dialog.getByLabel("Password").fill("kana-password");
+  await dialog.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("region", { name: "Account" }).getByText("Kana").waitFor();
+}
+
+describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
+  for (const scheme of ["dark", "light"] as const) {
+    it(`has no violations on the main view, logged out (${scheme})`, async () => {
+      const { page, errors } = await openPlayer(browser, appUrl, VIEWPORTS.desktop, { colorScheme: scheme });
+      await ready(page);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it("has no violations at phone size", async () => {
+    const { page } = await openPlayer(browser, `${appUrl}/kpop`, VIEWPORTS.phone);
+    await ready(page);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("has no violations with the login dialog open, then logged in", async () => {
+    const { page } = await openPlayer(browser, appUrl);
+    await ready(page);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("dialog", { name: "Log in" }).getByLabel("Username or email").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await logIn(page);
+    await page
+      .getByRole("button", { name: /^Favorite / })
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("has no violations with settings and the song details open", async () => {
+    const { page } = await openPlayer(browser, appUrl);
+    await ready(page);
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("dialog", { name: "Settings" }).getByLabel("Theme").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Song details" }).click();
+    await page.getByRole("button", { name: "Copy song info" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("works from the keyboard alone, with a visible focus ring", async () => {
+    const { page } = await openPlayer(browser, appUrl);
+    await ready(page);
+    // Tab to the K-pop tab through the header, in DOM order, and switch with the arrow key.
+    await page.getByRole("tab", { name: "J-pop" }).focus();
+    await page.keyboard.press("ArrowRight");
+    const kpop = page.getByRole("tab", { name: "K-pop" });
+    expect(await kpop.getAttribute("aria-selected")).toBe("true");
+    expect(await kpop.evaluate((el) => el === document.activeElement)).toBe(true);
+    const outline = await kpop.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe("none");
+    // Space on the focused Play button starts playback; the keyboard shortcut list opens with "?".
+    await page.getByRole("button", { name: "Play" }).focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Stop" }).waitFor();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Play" }).waitFor();
+    await page.keyboard.press("Shift+Slash");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+  });
+});
