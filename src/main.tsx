@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "@/app/app";
+import { startLanguage } from "@/app/language";
 import { gateway } from "@/app/live-session";
 import { startMediaSession } from "@/app/media-session";
 import { restoreSnapshot, startSnapshotting } from "@/app/offline-snapshot";
@@ -12,6 +13,7 @@ import { registerServiceWorker } from "@/pwa/register-service-worker";
 import "./index.css";
 
 startTheme();
+startLanguage();
 restoreSnapshot();
 startSnapshotting();
 // Open the gateway before React renders: the first song arrives sooner. The app's hook adopts it.

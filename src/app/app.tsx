@@ -15,6 +15,7 @@ import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { locationChanged, useStation } from "@/features/station/station-store";
 import type { StationId } from "@/lib/config";
+import { useT } from "@/lib/i18n";
 import type { Song } from "@/lib/song";
 import { DeferredAccountArea, DeferredHistorySync } from "./deferred";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
@@ -79,6 +80,7 @@ export function App() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const openShortcuts = useCallback(() => setDialog("shortcuts"), []);
   useKeyboardShortcuts(openShortcuts);
+  const t = useT();
   return (
     <div className="backdrop-glow flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
@@ -96,11 +98,11 @@ export function App() {
           </Profiled>
           <button type="button" onClick={() => setDialog("settings")} className={ICON_BUTTON}>
             <GearIcon />
-            <span className="sr-only">Settings</span>
+            <span className="sr-only">{t.app.settings}</span>
           </button>
           <button type="button" onClick={openShortcuts} className={`${ICON_BUTTON} max-sm:hidden`}>
             <KeyboardIcon />
-            <span className="sr-only">Keyboard shortcuts</span>
+            <span className="sr-only">{t.app.keyboardShortcuts}</span>
           </button>
           <Profiled id="account">
             <DeferredAccountArea />

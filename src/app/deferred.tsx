@@ -6,6 +6,7 @@
 import { type ComponentProps, lazy, Suspense } from "react";
 import type { FavoriteButton } from "@/features/favorites/components/favorite-button";
 import type { StationId } from "@/lib/config";
+import { useT } from "@/lib/i18n";
 
 const islands = () => import("./query-islands");
 const AccountIsland = lazy(() => islands().then((m) => ({ default: m.AccountIsland })));
@@ -15,9 +16,10 @@ const FavoriteButtonIsland = lazy(() => islands().then((m) => ({ default: m.Favo
 
 /** Holds the "Log in" button's place (same box, invisible) until the account area arrives. */
 function AccountPlaceholder() {
+  const t = useT();
   return (
     <span aria-hidden="true" className="invisible rounded-full px-4 py-1.5 text-sm font-semibold">
-      Log in
+      {t.auth.logIn}
     </span>
   );
 }

@@ -5,10 +5,11 @@ import { type PlaybackStatus, subscribeToPlayer } from "@/features/player/player
 import { getSettings, subscribeToSettings } from "@/features/settings/settings-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
 import { cdnUrl, type StationId } from "@/lib/config";
+import { getT, subscribeToLanguage } from "@/lib/i18n";
 import { artistLine, coverFile, entityName, songTitle } from "@/lib/song";
 
 const ARTWORK_SIZES = [96, 128, 192, 256, 384, 512];
-const STATION_ALBUM: Record<StationId, string> = { jpop: "LISTEN.moe J-pop", kpop: "LISTEN.moe K-pop" };
+const STATION_NAME: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
 
 function updateMetadata(session: MediaSession, station: StationId) {
   const track = getNowPlaying(station).track;
@@ -18,7 +19,9 @@ function updateMetadata(session: MediaSession, station: StationId) {
   session.metadata = new MediaMetadata({
     title: songTitle(track.song, romaji),
     artist: artistLine(track.song, romaji),
-    album: track.song.albums[0] ? entityName(track.song.albums[0], romaji) : STATION_ALBUM[station],
+    album: track.song.albums[0]
+      ? entityName(track.song.albums[0], romaji)
+      : getT().app.stationTitle(STATION_NAME[station]),
     artwork: cover ? ARTWORK_SIZES.map((size) => ({ src: cover, sizes: `${size}x${size}` })) : [],
   });
 }
@@ -60,6 +63,8 @@ export function startMediaSession(): () => void {
       (s) => s.preferRomaji,
       () => updateMetadata(session, getStation()),
     ),
+    // The fallbacks ("Untitled", the station album) are words in the page's language.
+    subscribeToLanguage(() => updateMetadata(session, getStation())),
     subscribeToPlayer(
       (s) => s.status,
       (status) => {

@@ -9,37 +9,50 @@ import {
   useStreamPreference,
 } from "@/features/player/player-store";
 import {
+  type LanguageChoice,
+  languageChosen,
   notificationsToggled,
   romajiToggled,
   type ThemeChoice,
   themeChosen,
+  useLanguageChoice,
   useNotificationsEnabled,
   usePreferRomaji,
   useThemeChoice,
 } from "@/features/settings/settings-store";
 import { useStation } from "@/features/station/station-store";
 import { formatTimeOfDay } from "@/lib/format";
+import { type Messages, useLocale, useT } from "@/lib/i18n";
 
-const STREAMS: { value: StreamPreference; label: string }[] = [
-  { value: "auto", label: "Automatic" },
-  { value: "vorbis", label: "Vorbis (best)" },
-  { value: "opus", label: "Opus" },
-  { value: "mp3", label: "MP3 (widest support)" },
+type Choice<T extends string> = { value: T; label: (t: Messages) => string };
+
+const STREAMS: Choice<StreamPreference>[] = [
+  { value: "auto", label: (t) => t.settings.streamAuto },
+  { value: "vorbis", label: (t) => t.settings.streamVorbis },
+  { value: "opus", label: (t) => t.settings.streamOpus },
+  { value: "mp3", label: (t) => t.settings.streamMp3 },
 ];
 
-const THEMES: { value: ThemeChoice; label: string }[] = [
-  { value: "system", label: "Same as the system" },
-  { value: "dark", label: "Dark" },
-  { value: "light", label: "Light" },
+const THEMES: Choice<ThemeChoice>[] = [
+  { value: "system", label: (t) => t.settings.themeSystem },
+  { value: "dark", label: (t) => t.settings.themeDark },
+  { value: "light", label: (t) => t.settings.themeLight },
 ];
 
-const SLEEP_CHOICES = [
-  { value: "off", label: "Off" },
-  { value: "15", label: "In 15 minutes" },
-  { value: "30", label: "In 30 minutes" },
-  { value: "60", label: "In 60 minutes" },
-  { value: "song", label: "At the end of this song" },
-] as const;
+/** Each language named in itself, so it can be found whatever the page is showing now. */
+const LANGUAGES: (Choice<LanguageChoice> & { lang?: string })[] = [
+  { value: "auto", label: (t) => t.settings.languageAuto },
+  { value: "en", label: () => "English", lang: "en" },
+  { value: "ja", label: () => "日本語", lang: "ja" },
+];
+
+const SLEEP_CHOICES: Choice<"off" | "15" | "30" | "60" | "song">[] = [
+  { value: "off", label: (t) => t.settings.sleepOff },
+  { value: "15", label: (t) => t.settings.sleepInMinutes(15) },
+  { value: "30", label: (t) => t.settings.sleepInMinutes(30) },
+  { value: "60", label: (t) => t.settings.sleepInMinutes(60) },
+  { value: "song", label: (t) => t.settings.sleepEndOfSong },
+];
 
 const FIELD =
   "w-full rounded-xl bg-fg/5 px-3 py-2 text-sm ring-1 ring-fg/15 focus-visible:outline-2 focus-visible:outline-station";
@@ -50,15 +63,25 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const notifications = useNotificationsEnabled();
   const romaji = usePreferRomaji();
   const theme = useThemeChoice();
+  const language = useLanguageChoice();
   const track = useCurrentTrack(useStation());
+  const t = useT();
+  const locale = useLocale();
   const [notice, setNotice] = useState<string | null>(null);
-  const ids = { stream: useId(), sleep: useId(), notify: useId(), romaji: useId(), theme: useId() };
+  const ids = {
+    stream: useId(),
+    sleep: useId(),
+    notify: useId(),
+    romaji: useId(),
+    theme: useId(),
+    language: useId(),
+  };
 
   function onSleepChange(choice: string) {
     if (choice === "off") sleepTimerChanged(null);
     else if (choice === "song") {
       const end = track && track.song.duration > 0 ? track.startedAt + track.song.duration * 1000 : null;
-      if (end === null) setNotice("This song's length is unknown; pick a time instead.");
+      if (end === null) setNotice(t.settings.songLengthUnknown);
       else sleepTimerChanged(end);
     } else sleepTimerChanged(Date.now() + Number(choice) * 60_000);
   }
@@ -66,22 +89,21 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   async function onNotificationsChange(enabled: boolean) {
     setNotice(null);
     if (!enabled) return notificationsToggled(false);
-    if (typeof Notification === "undefined") return setNotice("This browser cannot show notifications.");
+    if (typeof Notification === "undefined") return setNotice(t.settings.notificationsUnsupported);
     const permission =
       Notification.permission === "default"
         ? await Notification.requestPermission()
         : Notification.permission;
-    if (permission !== "granted")
-      return setNotice("Notifications are blocked for this site in your browser settings.");
+    if (permission !== "granted") return setNotice(t.settings.notificationsBlocked);
     notificationsToggled(true);
   }
 
   return (
-    <Dialog title="Settings" onClose={onClose}>
+    <Dialog title={t.app.settings} onClose={onClose}>
       <div className="flex flex-col gap-5">
         <div className="flex flex-col gap-1.5">
           <label htmlFor={ids.theme} className="text-sm font-medium">
-            Theme
+            {t.settings.theme}
           </label>
           <select
             id={ids.theme}
@@ -89,9 +111,26 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             onChange={(e) => themeChosen(e.currentTarget.value as ThemeChoice)}
             className={FIELD}
           >
-            {THEMES.map((t) => (
-              <option key={t.value} value={t.value} className="bg-ink">
-                {t.label}
+            {THEMES.map((choice) => (
+              <option key={choice.value} value={choice.value} className="bg-ink">
+                {choice.label(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={ids.language} className="text-sm font-medium">
+            {t.settings.language}
+          </label>
+          <select
+            id={ids.language}
+            value={language}
+            onChange={(e) => languageChosen(e.currentTarget.value as LanguageChoice)}
+            className={FIELD}
+          >
+            {LANGUAGES.map((choice) => (
+              <option key={choice.value} value={choice.value} lang={choice.lang} className="bg-ink">
+                {choice.label(t)}
               </option>
             ))}
           </select>
@@ -105,12 +144,12 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             className="h-4 w-4 accent-(--station)"
           />
           <label htmlFor={ids.romaji} className="text-sm">
-            Prefer romaji for titles and names
+            {t.settings.preferRomaji}
           </label>
         </div>
         <div className="flex flex-col gap-1.5">
           <label htmlFor={ids.stream} className="text-sm font-medium">
-            Stream quality
+            {t.settings.streamQuality}
           </label>
           <select
             id={ids.stream}
@@ -118,16 +157,16 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             onChange={(e) => streamPreferenceChanged(e.currentTarget.value as StreamPreference)}
             className={FIELD}
           >
-            {STREAMS.map((s) => (
-              <option key={s.value} value={s.value} className="bg-ink">
-                {s.label}
+            {STREAMS.map((choice) => (
+              <option key={choice.value} value={choice.value} className="bg-ink">
+                {choice.label(t)}
               </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1.5">
           <label htmlFor={ids.sleep} className="text-sm font-medium">
-            Sleep timer
+            {t.settings.sleepTimer}
           </label>
           <select
             id={ids.sleep}
@@ -136,11 +175,11 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             className={FIELD}
           >
             <option value="" disabled className="bg-ink">
-              {sleepAt ? `Stops at ${formatTimeOfDay(sleepAt)}` : "Not set"}
+              {sleepAt ? t.settings.sleepStopsAt(formatTimeOfDay(sleepAt, locale)) : t.settings.sleepNotSet}
             </option>
-            {SLEEP_CHOICES.map((c) => (
-              <option key={c.value} value={c.value} className="bg-ink">
-                {c.label}
+            {SLEEP_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value} className="bg-ink">
+                {choice.label(t)}
               </option>
             ))}
           </select>
@@ -154,7 +193,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             className="h-4 w-4 accent-(--station)"
           />
           <label htmlFor={ids.notify} className="text-sm">
-            Notify me when the song changes while this tab is in the background
+            {t.settings.notify}
           </label>
         </div>
         {notice && (

@@ -4,6 +4,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { CopyIcon, ExternalIcon } from "@/components/ui/icons";
 import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl } from "@/lib/config";
+import { useT } from "@/lib/i18n";
 import {
   artistCredits,
   coverFile,
@@ -27,6 +28,7 @@ function EntityLinks({
   items: NamedEntity[];
   romaji: boolean;
 }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
     <div>
@@ -42,7 +44,7 @@ function EntityLinks({
             >
               {entityName(item, romaji)}
               <ExternalIcon aria-hidden="true" className="text-xs opacity-60" />
-              <span className="sr-only">(opens LISTEN.moe in a new tab)</span>
+              <span className="sr-only">{t.details.opensInNewTab}</span>
             </a>
           </li>
         ))}
@@ -54,6 +56,7 @@ function EntityLinks({
 /** Everything known about one song, with links to its LISTEN.moe pages and a "Copy song info" action. */
 export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): void }) {
   const romaji = usePreferRomaji();
+  const t = useT();
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const title = songTitle(song, romaji);
   const credits = artistCredits(song, romaji);
@@ -78,10 +81,15 @@ export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): vo
         {credits.length > 0 && (
           <p className="text-base text-fg/85">{credits.map((credit) => credit.label).join(", ")}</p>
         )}
-        <EntityLinks heading="Artists" kind="artists" items={song.artists} romaji={romaji} />
-        <EntityLinks heading="Characters" kind="characters" items={song.characters} romaji={romaji} />
-        <EntityLinks heading="Albums" kind="albums" items={song.albums} romaji={romaji} />
-        <EntityLinks heading="Sources" kind="sources" items={song.sources} romaji={romaji} />
+        <EntityLinks heading={t.details.artists} kind="artists" items={song.artists} romaji={romaji} />
+        <EntityLinks
+          heading={t.details.characters}
+          kind="characters"
+          items={song.characters}
+          romaji={romaji}
+        />
+        <EntityLinks heading={t.details.albums} kind="albums" items={song.albums} romaji={romaji} />
+        <EntityLinks heading={t.details.sources} kind="sources" items={song.sources} romaji={romaji} />
         <div className="flex items-center gap-3">
           <button
             type="button"
@@ -89,10 +97,10 @@ export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): vo
             className="inline-flex items-center gap-2 rounded-full bg-fg/10 px-4 py-2 font-semibold ring-1 ring-fg/15 hover:bg-fg/15 focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CopyIcon />
-            Copy song info
+            {t.details.copySongInfo}
           </button>
           <p role="status" className="text-xs text-ink-muted">
-            {copied === "yes" ? "Copied" : copied === "no" ? "Copying is not allowed here" : ""}
+            {copied === "yes" ? t.details.copied : copied === "no" ? t.details.copyNotAllowed : ""}
           </p>
         </div>
       </div>

@@ -2,14 +2,18 @@ import { useEffect } from "react";
 import { stopRequested, togglePlayback, volumeStepped } from "@/features/player/audio-session";
 import { muteToggled } from "@/features/player/player-store";
 import { stationSelected } from "@/features/station/station-store";
+import type { Messages } from "@/lib/i18n";
 
-export const SHORTCUTS: readonly { keys: string; action: string }[] = [
-  { keys: "Space", action: "Play or stop" },
-  { keys: "M", action: "Mute or unmute" },
-  { keys: "↑ / ↓", action: "Volume up or down" },
-  { keys: "1 / 2", action: "J-pop or K-pop" },
-  { keys: "?", action: "Show these shortcuts" },
-];
+/** The help dialog's list, in the page's language. */
+export function shortcutList({ shortcuts: s }: Messages): readonly { keys: string; action: string }[] {
+  return [
+    { keys: s.space, action: s.playOrStop },
+    { keys: "M", action: s.muteOrUnmute },
+    { keys: "↑ / ↓", action: s.volumeUpOrDown },
+    { keys: "1 / 2", action: s.station },
+    { keys: "?", action: s.showShortcuts },
+  ];
+}
 
 /** Where the browser or the focused control already gives a key its meaning. */
 function belongsToTarget(event: KeyboardEvent): boolean {

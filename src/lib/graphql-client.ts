@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { endpoints } from "./config";
+import { DICTIONARIES, getT, type Messages } from "./i18n";
 
 export const GRAPHQL_TIMEOUT_MS = 12_000;
 
@@ -23,15 +24,16 @@ export type GraphqlErrorKind =
   /** Not JSON, or JSON that does not match the schema. */
   | "bad-response";
 
-const MESSAGES: Record<GraphqlErrorKind, string> = {
-  network: "Can't reach LISTEN.moe. Check your internet connection and try again.",
-  timeout: "LISTEN.moe is taking too long to answer. Try again in a moment.",
-  server: "LISTEN.moe ran into a problem on its side. Try again in a little while.",
-  "rate-limited": "Too many attempts in a short time. Wait a minute, then try again.",
-  unauthorized: "Your session expired — log in again.",
-  rejected: "LISTEN.moe refused the request.",
-  "bad-response": "LISTEN.moe sent an answer this player doesn't understand. Try again later.",
-};
+/** What a person reads for an error of `kind`, in the dictionary's language. */
+export function graphqlErrorText(
+  t: Messages,
+  kind: GraphqlErrorKind,
+  serverMessages: readonly string[] = [],
+): string {
+  return kind === "rejected" && serverMessages.length > 0
+    ? t.errors.serverSaid(serverMessages.join(" "))
+    : t.errors[kind];
+}
 
 export class GraphqlError extends Error {
   readonly kind: GraphqlErrorKind;
@@ -42,9 +44,8 @@ export class GraphqlError extends Error {
 
   constructor(kind: GraphqlErrorKind, options: { status?: number | null; serverMessages?: string[] } = {}) {
     const server = options.serverMessages ?? [];
-    const message =
-      kind === "rejected" && server.length > 0 ? `LISTEN.moe said: ${server.join(" ")}` : MESSAGES[kind];
-    super(message);
+    // Logs stay in English; people see `errorMessage(error)`, in their language.
+    super(graphqlErrorText(DICTIONARIES.en, kind, server));
     this.name = "GraphqlError";
     this.kind = kind;
     this.status = options.status ?? null;
@@ -61,9 +62,11 @@ export function isGraphqlError(error: unknown, kind?: GraphqlErrorKind): error i
   return error instanceof GraphqlError && (kind === undefined || error.kind === kind);
 }
 
-/** The user-facing text for anything a request can throw. */
-export function errorMessage(error: unknown): string {
-  return error instanceof GraphqlError ? error.message : "Something went wrong. Try again.";
+/** The user-facing text for anything a request can throw, in the page's language. */
+export function errorMessage(error: unknown, t: Messages = getT()): string {
+  return error instanceof GraphqlError
+    ? graphqlErrorText(t, error.kind, error.serverMessages)
+    : t.errors.unknown;
 }
 
 /** LISTEN.moe's REST-era wording, which the GraphQL API is expected to reuse (protocol §4.1, §4.4). */

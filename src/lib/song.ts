@@ -1,4 +1,5 @@
 /** Domain types for what LISTEN.moe plays, and the pure rules for showing them. */
+import { getT } from "./i18n";
 
 export interface NamedEntity {
   id: number;
@@ -68,13 +69,13 @@ export interface TrackUpdate {
 export function entityName(entity: NamedEntity, preferRomaji = false): string {
   const first = preferRomaji ? entity.nameRomaji : entity.name;
   const second = preferRomaji ? entity.name : entity.nameRomaji;
-  return first?.trim() || second?.trim() || "Unknown";
+  return first?.trim() || second?.trim() || getT().song.unknownName;
 }
 
 export function songTitle(song: Song, preferRomaji = false): string {
   const first = preferRomaji ? song.titleRomaji : song.title;
   const second = preferRomaji ? song.title : song.titleRomaji;
-  return first?.trim() || second?.trim() || "Untitled";
+  return first?.trim() || second?.trim() || getT().song.untitled;
 }
 
 export interface ArtistCredit {
@@ -99,7 +100,7 @@ export function artistCredits(song: Song, preferRomaji = false): ArtistCredit[] 
 
 export function artistLine(song: Song, preferRomaji = false): string {
   const credits = artistCredits(song, preferRomaji);
-  return credits.length > 0 ? credits.map((c) => c.label).join(", ") : "Unknown artist";
+  return credits.length > 0 ? credits.map((c) => c.label).join(", ") : getT().song.unknownArtist;
 }
 
 /** The first album that has an image, as official clients do. */

@@ -1,5 +1,6 @@
 import { type ReactNode, type RefObject, useEffect, useEffectEvent, useId, useRef } from "react";
 import { createPortal } from "react-dom";
+import { useT } from "@/lib/i18n";
 import { CloseIcon } from "./icons";
 
 interface DialogProps {
@@ -26,6 +27,7 @@ export function Dialog({ title, onClose, children, initialFocusRef }: DialogProp
   const panelRef = useRef<HTMLDivElement>(null);
   const close = useEffectEvent(() => onClose());
   const titleId = useId();
+  const t = useT();
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -105,7 +107,7 @@ export function Dialog({ title, onClose, children, initialFocusRef }: DialogProp
             className="-mt-1 -mr-2 grid h-9 w-9 shrink-0 place-items-center rounded-full text-lg text-fg/70 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CloseIcon />
-            <span className="sr-only">Close</span>
+            <span className="sr-only">{t.app.close}</span>
           </button>
         </div>
         {children}

@@ -6,7 +6,8 @@ import { createStore, useStore } from "zustand";
 
 export interface AuthNotice {
   tone: "info" | "warning";
-  text: string;
+  /** Which message to show; the words are looked up when shown, in the page's language. */
+  kind: "loggedOut" | "expired" | "otherTab";
 }
 
 interface AuthState {
@@ -24,9 +25,9 @@ export const REMEMBER_MAX_AGE_MS = 28 * 24 * 60 * 60 * 1000;
 const TOKEN_PATTERN = /^[\w.~+/=-]{1,4096}$/;
 
 export const NOTICE = {
-  loggedOut: { tone: "info", text: "You're logged out." },
-  expired: { tone: "warning", text: "Your session expired — log in again." },
-  otherTab: { tone: "info", text: "You logged out in another tab." },
+  loggedOut: { tone: "info", kind: "loggedOut" },
+  expired: { tone: "warning", kind: "expired" },
+  otherTab: { tone: "info", kind: "otherTab" },
 } as const satisfies Record<string, AuthNotice>;
 
 /** Storage is untrusted: a token comes back only if it is well formed and not too old. */

@@ -4,6 +4,7 @@
  * edge, and a watchdog reloads the stream whenever time stops moving while we should be playing.
  */
 import type { StationId, StreamFormat } from "@/lib/config";
+import { getT } from "@/lib/i18n";
 import {
   BUFFERING_AFTER_MS,
   GIVE_UP_AFTER_MS,
@@ -121,7 +122,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
         if (name === "NotAllowedError") {
           wantPlayback = false;
           stopWatchdog();
-          setStatus("blocked", "The browser blocked playback. Press Play to start.");
+          setStatus("blocked", getT().player.blockedByBrowser);
           return;
         }
         scheduleReload();
@@ -143,7 +144,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
 
   function giveUp() {
     stopPlayback();
-    setStatus("failed", "The stream is not coming back. Check your connection and try again.");
+    setStatus("failed", getT().player.gaveUp);
   }
 
   function tick() {
@@ -214,7 +215,9 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
         break;
       case "pause":
         // Not ours (we never pause without stopping): the OS or browser paused us. Honour it as a stop.
-        if (audio.paused && isCurrentSource() && now() - loadedAt > 1_000) stopPlayback();
+        // Chromium also pauses the element right after a network error; that one is ours to retry.
+        if (audio.paused && !audio.error && !reloadTimer && isCurrentSource() && now() - loadedAt > 1_000)
+          stopPlayback();
         break;
       case "emptied":
         break;

@@ -1,7 +1,8 @@
 /** Password login and the second factor (protocol §4.2), as TanStack mutation factories. */
 import { mutationOptions } from "@tanstack/react-query";
 import * as v from "valibot";
-import { graphqlRequest, isGraphqlError } from "@/lib/graphql-client";
+import { errorMessage, graphqlRequest, isGraphqlError } from "@/lib/graphql-client";
+import { getT, type Messages } from "@/lib/i18n";
 
 export const LOGIN_MUTATION = `mutation LoginMutation($username: String!, $password: String!) {
     login(username: $username, password: $password) {
@@ -73,18 +74,10 @@ export function normalizeOtp(raw: string): string {
   return raw.replace(/\D/g, "").slice(0, OTP_LENGTH);
 }
 
-export const LOGIN_MESSAGES = {
-  missing: "Enter your username or email and your password.",
-  wrongCredentials: "That username or email and password don't match. Check them and try again.",
-  codeIncomplete: `Enter the ${OTP_LENGTH}-digit code from your authenticator app.`,
-  wrongCode: "That code didn't work. Enter the current code from your authenticator app.",
-  mfaExpired: "The two-factor step timed out. Log in with your password again to get a new one.",
-} as const;
-
 /** A "no" to the password step means the credentials; transport failures keep their own wording. */
-export function loginErrorMessage(error: unknown): string {
+export function loginErrorMessage(error: unknown, t: Messages = getT()): string {
   if (isGraphqlError(error, "unauthorized") || isGraphqlError(error, "rejected")) {
-    return LOGIN_MESSAGES.wrongCredentials;
+    return t.login.wrongCredentials;
   }
-  return isGraphqlError(error) ? error.message : "Logging in failed. Try again.";
+  return isGraphqlError(error) ? errorMessage(error, t) : t.login.failed;
 }

@@ -2,17 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
 import { CloseIcon, HeartIcon, UserIcon } from "@/components/ui/icons";
 import { cdnUrl } from "@/lib/config";
+import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";
+import { type Messages, useLocale, useT } from "@/lib/i18n";
 import { currentUserQueryOptions } from "../api/current-user";
 import { loggedOut, noticeDismissed, useAuthNotice, useAuthSession } from "../auth-store";
 
 const loadLoginDialog = () => import("./login-dialog");
 const LoginDialog = lazy(() => loadLoginDialog().then((m) => ({ default: m.LoginDialog })));
 
-const countFormat = new Intl.NumberFormat();
-
-export function formatFavoriteCount(count: number): string {
-  return `${countFormat.format(count)} ${count === 1 ? "favorite" : "favorites"}`;
+export function formatFavoriteCount(count: number, t: Messages, locale: string): string {
+  return t.auth.favoriteCount(count, formatNumber(count, locale));
 }
 
 const PILL_BUTTON =
@@ -22,6 +22,7 @@ const PILL_BUTTON =
 export function AccountArea() {
   const session = useAuthSession();
   const notice = useAuthNotice();
+  const t = useT();
   const [dialogOpen, setDialogOpen] = useState(false);
   const loginRef = useRef<HTMLButtonElement>(null);
   const logoutRef = useRef<HTMLButtonElement>(null);
@@ -46,14 +47,14 @@ export function AccountArea() {
               : "bg-fg/5 text-fg/80 ring-fg/10"
           }`}
         >
-          <span>{notice.text}</span>
+          <span>{t.auth.notice[notice.kind]}</span>
           <button
             type="button"
             onClick={noticeDismissed}
             className="grid h-6 w-6 place-items-center rounded-full hover:bg-fg/10 focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CloseIcon />
-            <span className="sr-only">Dismiss</span>
+            <span className="sr-only">{t.auth.dismiss}</span>
           </button>
         </p>
       )}
@@ -68,7 +69,7 @@ export function AccountArea() {
           onFocus={() => void loadLoginDialog()}
           className={`${PILL_BUTTON} bg-fg/5 text-fg ring-1 ring-fg/10 hover:bg-fg/10`}
         >
-          Log in
+          {t.auth.logIn}
         </button>
       ) : (
         <SignedIn
@@ -103,9 +104,11 @@ interface SignedInProps {
 
 function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
   const { data: user, error, isPending, refetch } = useQuery(currentUserQueryOptions(session));
+  const t = useT();
+  const locale = useLocale();
   return (
     <section
-      aria-label="Account"
+      aria-label={t.auth.account}
       aria-busy={isPending}
       className="inline-flex items-center gap-3 rounded-full bg-fg/5 py-1 pr-1 pl-1 ring-1 ring-fg/10"
     >
@@ -119,20 +122,20 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
             {user.favoriteCount !== null && (
               <p className="inline-flex items-center gap-1 text-xs text-ink-muted">
                 <HeartIcon className="text-station" />
-                <span>{formatFavoriteCount(user.favoriteCount)}</span>
+                <span>{formatFavoriteCount(user.favoriteCount, t, locale)}</span>
               </p>
             )}
           </div>
         </>
       ) : error ? (
         <p className="flex items-center gap-2 pl-2 text-xs text-danger">
-          <span>{errorMessage(error)}</span>
+          <span>{errorMessage(error, t)}</span>
           <button
             type="button"
             onClick={() => void refetch()}
             className="font-semibold underline underline-offset-2 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
           >
-            Retry
+            {t.auth.retry}
           </button>
         </p>
       ) : (
@@ -141,7 +144,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
             aria-hidden="true"
             className="h-9 w-9 animate-pulse motion-reduce:animate-none rounded-full bg-fg/10"
           />
-          <p className="text-sm text-ink-muted">Loading your account…</p>
+          <p className="text-sm text-ink-muted">{t.auth.loadingAccount}</p>
         </>
       )}
       <button
@@ -150,7 +153,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
         onClick={onLogout}
         className={`${PILL_BUTTON} text-fg/80 hover:bg-fg/10 hover:text-fg`}
       >
-        Log out
+        {t.auth.logOut}
       </button>
     </section>
   );
@@ -159,6 +162,7 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
 function Avatar({ file, name }: { file: string | null; name: string }) {
   const src = cdnUrl("avatars", file);
   const [failed, setFailed] = useState<string | null>(null);
+  const t = useT();
   if (!src || failed === src) {
     return (
       <span
@@ -172,7 +176,7 @@ function Avatar({ file, name }: { file: string | null; name: string }) {
   return (
     <img
       src={src}
-      alt={`Avatar of ${name}`}
+      alt={t.auth.avatarOf(name)}
       width={36}
       height={36}
       loading="lazy"

@@ -3,9 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { SpinnerIcon } from "@/components/ui/icons";
+import { formatClock } from "@/lib/format";
 import { isGraphqlError } from "@/lib/graphql-client";
+import { getT, useT } from "@/lib/i18n";
 import {
-  LOGIN_MESSAGES,
   loginErrorMessage,
   loginMfaMutationOptions,
   loginMutationOptions,
@@ -34,6 +35,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
   const [remember, setRemember] = useState(true);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   // State updates land a render later; the ref stops a second submit in the same tick.
   const busy = useRef(false);
   const usernameRef = useRef<HTMLInputElement>(null);
@@ -57,7 +59,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: backToPassword only sets state; the timer belongs to one deadline.
   useEffect(() => {
     if (expiresAt === null) return;
-    const timer = setTimeout(() => backToPassword(LOGIN_MESSAGES.mfaExpired), expiresAt - Date.now());
+    const timer = setTimeout(() => backToPassword(getT().login.mfaExpired), expiresAt - Date.now());
     return () => clearTimeout(timer);
   }, [expiresAt]);
 
@@ -71,7 +73,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
     event.preventDefault();
     if (busy.current) return;
     if (!username.trim() || !password) {
-      setError(LOGIN_MESSAGES.missing);
+      setError(t.login.missing);
       (username.trim() ? passwordRef : usernameRef).current?.focus();
       return;
     }
@@ -92,7 +94,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
         },
         onError: (failure) => {
           setPassword("");
-          setError(loginErrorMessage(failure));
+          setError(loginErrorMessage(failure, t));
           passwordRef.current?.focus();
         },
         onSettled: () => {
@@ -106,12 +108,12 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
     event.preventDefault();
     if (busy.current || step.kind !== "mfa") return;
     if (Date.now() >= step.expiresAt) {
-      backToPassword(LOGIN_MESSAGES.mfaExpired);
+      backToPassword(t.login.mfaExpired);
       return;
     }
     const digits = normalizeOtp(code);
     if (digits.length !== OTP_LENGTH) {
-      setError(LOGIN_MESSAGES.codeIncomplete);
+      setError(t.login.enterCode(OTP_LENGTH));
       codeRef.current?.focus();
       return;
     }
@@ -127,12 +129,10 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
         onError: (failure) => {
           // The temporary token is the only authorization here: rejected means it ran out.
           if (isGraphqlError(failure, "unauthorized")) {
-            backToPassword(LOGIN_MESSAGES.mfaExpired);
+            backToPassword(t.login.mfaExpired);
             return;
           }
-          setError(
-            isGraphqlError(failure, "rejected") ? LOGIN_MESSAGES.wrongCode : loginErrorMessage(failure),
-          );
+          setError(isGraphqlError(failure, "rejected") ? t.login.wrongCode : loginErrorMessage(failure, t));
           codeRef.current?.select();
         },
         onSettled: () => {
@@ -143,13 +143,13 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
   }
 
   return (
-    <Dialog title="Log in to LISTEN.moe" onClose={onClose} initialFocusRef={usernameRef}>
+    <Dialog title={t.login.title} onClose={onClose} initialFocusRef={usernameRef}>
       {step.kind === "password" ? (
         <form noValidate onSubmit={submitPassword} aria-busy={pending} className="flex flex-col gap-4">
           <ErrorMessage error={error} />
           <div>
             <label htmlFor="login-username" className={LABEL}>
-              Username or email
+              {t.login.username}
             </label>
             <input
               ref={usernameRef}
@@ -167,7 +167,7 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
           </div>
           <div>
             <label htmlFor="login-password" className={LABEL}>
-              Password
+              {t.login.password}
             </label>
             <input
               ref={passwordRef}
@@ -188,10 +188,10 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
               onChange={(event) => setRemember(event.currentTarget.checked)}
               className="h-4 w-4 accent-(--station)"
             />
-            Remember me
+            {t.login.rememberMe}
           </label>
-          <SubmitButton pending={login.isPending} busyLabel="Logging in…">
-            Log in
+          <SubmitButton pending={login.isPending} busyLabel={t.login.loggingIn}>
+            {t.auth.logIn}
           </SubmitButton>
         </form>
       ) : (
@@ -204,15 +204,15 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
             expiresAt={step.expiresAt}
             readOnly={loginMfa.isPending}
           />
-          <SubmitButton pending={loginMfa.isPending} busyLabel="Checking the code…">
-            Verify
+          <SubmitButton pending={loginMfa.isPending} busyLabel={t.login.checkingCode}>
+            {t.login.verify}
           </SubmitButton>
           <button
             type="button"
             onClick={() => backToPassword(null)}
             className="text-sm text-fg/70 underline-offset-4 hover:text-fg hover:underline focus-visible:outline-2 focus-visible:outline-fg"
           >
-            Back to password
+            {t.login.backToPassword}
           </button>
         </form>
       )}
@@ -265,10 +265,11 @@ interface OtpFieldProps {
 function OtpField({ inputRef, value, onChange, expiresAt, readOnly }: OtpFieldProps) {
   const hintId = useId();
   const seconds = useSecondsLeft(expiresAt);
+  const t = useT();
   return (
     <div>
       <label htmlFor="login-otp" className={LABEL}>
-        Two-factor code
+        {t.login.twoFactorCode}
       </label>
       <input
         ref={inputRef}
@@ -297,10 +298,8 @@ function OtpField({ inputRef, value, onChange, expiresAt, readOnly }: OtpFieldPr
         className={`${INPUT} text-center font-mono text-2xl tracking-[0.4em]`}
       />
       <p id={hintId} className="mt-1.5 text-xs text-ink-muted">
-        Enter the {OTP_LENGTH}-digit code from your authenticator app.{" "}
-        <span className="tabular-nums">
-          Time left: {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}
-        </span>
+        {t.login.enterCode(OTP_LENGTH)}{" "}
+        <span className="tabular-nums">{t.login.timeLeft(formatClock(seconds))}</span>
       </p>
     </div>
   );

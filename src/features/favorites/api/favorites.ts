@@ -4,6 +4,7 @@ import * as v from "valibot";
 import { authorizedRequest } from "@/features/auth/api/authorized-request";
 import { currentUserChanged, favoriteCountChanged } from "@/features/auth/api/current-user";
 import { errorMessage, isGraphqlError } from "@/lib/graphql-client";
+import { getT } from "@/lib/i18n";
 import {
   favoriteReconciled,
   favoritesChecked,
@@ -101,8 +102,13 @@ export const toggleFavoriteMutationOptions = () =>
       // An expired session already logged out and said so; there is nothing left to roll back.
       if (isGraphqlError(error, "unauthorized")) return;
       favoriteCountChanged(client, next ? -1 : 1);
-      const action = next ? "add this song to" : "remove this song from";
-      favoriteToggleFailed(id, !next, `Couldn't ${action} your favorites. ${errorMessage(error)}`);
+      const t = getT();
+      const reason = errorMessage(error, t);
+      favoriteToggleFailed(
+        id,
+        !next,
+        next ? t.favorites.addFailed(reason) : t.favorites.removeFailed(reason),
+      );
     },
     onSettled: (_data, error, { songId: id, version }, _result, { client }) => {
       if (isGraphqlError(error, "unauthorized")) return;

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { HeartIcon, HeartOutlineIcon } from "@/components/ui/icons";
 import { useIsLoggedIn } from "@/features/auth/auth-store";
+import { useT } from "@/lib/i18n";
 import {
   favoriteFailureDismissed,
   useFavoriteFailure,
@@ -27,6 +28,7 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
   const pending = useFavoritePending(songId);
   const failure = useFavoriteFailure(songId);
   const toggle = useToggleFavorite();
+  const t = useT();
 
   useEffect(() => {
     if (!failure) return;
@@ -42,7 +44,7 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
         type="button"
         aria-pressed={favorite}
         aria-busy={pending || undefined}
-        title={favorite ? "Remove from favorites" : "Add to favorites"}
+        title={favorite ? t.favorites.remove : t.favorites.add}
         onClick={() => toggle(songId, favorite)}
         className={`grid place-items-center rounded-full transition motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
           size === "lg" ? "h-12 w-12 text-2xl" : "h-9 w-9 text-lg"
@@ -53,7 +55,7 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
         } ${pending ? "cursor-progress opacity-70" : "active:scale-90"}`}
       >
         {favorite ? <HeartIcon /> : <HeartOutlineIcon />}
-        <span className="sr-only">Favorite {title}</span>
+        <span className="sr-only">{t.favorites.favorite(title)}</span>
       </button>
       {failure && (
         <span

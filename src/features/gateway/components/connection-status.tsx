@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { type Messages, useT } from "@/lib/i18n";
 import { useConnectionStatus } from "../connection-store";
 import type { ConnectionStatus as Status } from "../gateway-client";
 
@@ -13,16 +14,20 @@ function useSecondsUntil(deadline: number | null): number {
   return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
-function describe(status: Status, seconds: number): { text: string; tone: "live" | "busy" | "down" } {
+function describe(
+  status: Status,
+  seconds: number,
+  { connection: t }: Messages,
+): { text: string; tone: "live" | "busy" | "down" } {
   switch (status.kind) {
     case "live":
-      return { text: "Live", tone: "live" };
+      return { text: t.live, tone: "live" };
     case "reconnecting":
-      return { text: seconds > 0 ? `Reconnecting in ${seconds} s` : "Reconnecting…", tone: "busy" };
+      return { text: seconds > 0 ? t.reconnectingIn(seconds) : t.reconnecting, tone: "busy" };
     case "offline":
-      return { text: "Offline — waiting for the network", tone: "down" };
+      return { text: t.offline, tone: "down" };
     default:
-      return { text: "Connecting…", tone: "busy" };
+      return { text: t.connecting, tone: "busy" };
   }
 }
 
@@ -36,11 +41,12 @@ const DOT: Record<"live" | "busy" | "down", string> = {
 export function ConnectionStatus() {
   const status = useConnectionStatus();
   const seconds = useSecondsUntil(status.kind === "reconnecting" ? status.retryAt : null);
-  const { text, tone } = describe(status, seconds);
+  const t = useT();
+  const { text, tone } = describe(status, seconds, t);
   return (
     <p
       role="status"
-      aria-label="Connection"
+      aria-label={t.connection.connection}
       className="inline-flex items-center gap-2 rounded-full bg-fg/5 px-3 py-1 text-xs font-medium text-fg/80 ring-1 ring-fg/10"
     >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOT[tone]}`} />

@@ -3,6 +3,7 @@ import { CoverImage } from "@/components/ui/cover-image";
 import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl, type StationId } from "@/lib/config";
 import { formatClock, formatTimeAgo, formatTimeOfDay } from "@/lib/format";
+import { useLocale, useT } from "@/lib/i18n";
 import { artistLine, coverFile, type Song, songTitle } from "@/lib/song";
 import type { HistoryEntry } from "../model/apply-track-update";
 import { useHistory } from "../now-playing-store";
@@ -18,11 +19,15 @@ export function HistoryList({ station, renderActions, onShowDetails }: HistoryLi
   const history = useHistory(station);
   const romaji = usePreferRomaji();
   const now = useMinuteClock();
+  const t = useT();
+  const locale = useLocale();
   return (
-    <section aria-label="History" className="flex min-w-0 flex-col gap-3">
-      <h2 className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Recently played</h2>
+    <section aria-label={t.history.history} className="flex min-w-0 flex-col gap-3">
+      <h2 className="text-sm font-semibold uppercase tracking-widest text-ink-muted">
+        {t.history.recentlyPlayed}
+      </h2>
       {history.length === 0 ? (
-        <p className="rounded-2xl bg-fg/5 p-4 text-sm text-ink-muted">Songs appear here as they finish.</p>
+        <p className="rounded-2xl bg-fg/5 p-4 text-sm text-ink-muted">{t.history.empty}</p>
       ) : (
         <ol className="flex flex-col gap-1">
           {history.map((entry) => (
@@ -31,6 +36,7 @@ export function HistoryList({ station, renderActions, onShowDetails }: HistoryLi
               entry={entry}
               romaji={romaji}
               now={now}
+              locale={locale}
               actions={renderActions?.(entry.song)}
               onShowDetails={onShowDetails}
             />
@@ -55,12 +61,14 @@ function HistoryRow({
   entry,
   romaji,
   now,
+  locale,
   actions,
   onShowDetails,
 }: {
   entry: HistoryEntry;
   romaji: boolean;
   now: number;
+  locale: string;
   actions?: React.ReactNode;
   onShowDetails?: (song: Song) => void;
 }) {
@@ -85,9 +93,9 @@ function HistoryRow({
           <time
             className="block"
             dateTime={new Date(playedAt).toISOString()}
-            title={formatTimeOfDay(playedAt)}
+            title={formatTimeOfDay(playedAt, locale)}
           >
-            {formatTimeAgo(playedAt, now)}
+            {formatTimeAgo(playedAt, now, locale)}
           </time>
         )}
         {song.duration > 0 && <span className="block">{formatClock(song.duration)}</span>}

@@ -3,6 +3,7 @@ import { CoverImage } from "@/components/ui/cover-image";
 import { DiscIcon, InfoIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
 import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl, type StationId, safeImageUrl } from "@/lib/config";
+import { around, useT } from "@/lib/i18n";
 import { artistCredits, coverFile, entityName, type Song, songTitle, type Track } from "@/lib/song";
 import { useCurrentTrack } from "../now-playing-store";
 import { SongProgress } from "./song-progress";
@@ -20,8 +21,12 @@ interface NowPlayingCardProps {
 
 export function NowPlayingCard({ station, actions, listeners, onShowDetails }: NowPlayingCardProps) {
   const track = useCurrentTrack(station);
+  const t = useT();
   return (
-    <section aria-label="Now playing" className="flex min-w-0 flex-col gap-6 sm:flex-row sm:items-center">
+    <section
+      aria-label={t.nowPlaying.nowPlaying}
+      className="flex min-w-0 flex-col gap-6 sm:flex-row sm:items-center"
+    >
       {track ? (
         <TrackDetails track={track} actions={actions} listeners={listeners} onShowDetails={onShowDetails} />
       ) : (
@@ -32,12 +37,15 @@ export function NowPlayingCard({ station, actions, listeners, onShowDetails }: N
 }
 
 function Tuning({ station }: { station: StationId }) {
+  const t = useT();
   return (
     <div className="flex w-full flex-col gap-6 sm:flex-row sm:items-end" aria-busy="true">
       <div className="mx-auto aspect-square w-full max-w-80 animate-pulse motion-reduce:animate-none rounded-3xl bg-fg/5 sm:w-64" />
       <div className="flex flex-1 flex-col gap-3">
-        <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
-        <p className="text-2xl font-bold text-fg/70">Tuning in to {STATION_NAME[station]}…</p>
+        <p className="text-sm font-semibold uppercase tracking-widest text-station">
+          {t.nowPlaying.nowPlaying}
+        </p>
+        <p className="text-2xl font-bold text-fg/70">{t.nowPlaying.tuningIn(STATION_NAME[station])}</p>
         <div className="h-4 w-1/2 animate-pulse motion-reduce:animate-none rounded bg-fg/5" />
       </div>
     </div>
@@ -56,6 +64,7 @@ const TrackDetails = memo(function TrackDetails({
   onShowDetails?: (song: Song) => void;
 }) {
   const romaji = usePreferRomaji();
+  const t = useT();
   const { song, requester, event } = track;
   const credits = artistCredits(song, romaji);
   const cover = cdnUrl("covers", coverFile(song)) ?? safeImageUrl(event?.image);
@@ -64,17 +73,19 @@ const TrackDetails = memo(function TrackDetails({
     <>
       <CoverImage
         src={cover}
-        alt={`Cover of ${title}`}
+        alt={t.nowPlaying.coverOf(title)}
         loading="eager"
         className="mx-auto aspect-square w-full max-w-80 shrink-0 rounded-3xl sm:mx-0 sm:w-64 lg:w-72 shadow-2xl shadow-station/20 ring-1 ring-fg/10"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <div className="flex flex-wrap items-center gap-2">
-          <p className="text-sm font-semibold uppercase tracking-widest text-station">Now playing</p>
+          <p className="text-sm font-semibold uppercase tracking-widest text-station">
+            {t.nowPlaying.nowPlaying}
+          </p>
           {event?.name && (
             <p className="inline-flex max-w-full items-center gap-1 rounded-full bg-station/15 px-2.5 py-0.5 text-xs font-medium text-station-soft ring-1 ring-station/30">
               <SparkIcon className="shrink-0" />
-              <span className="truncate">Event: {event.name}</span>
+              <span className="truncate">{t.nowPlaying.event(event.name)}</span>
             </p>
           )}
         </div>
@@ -91,13 +102,13 @@ const TrackDetails = memo(function TrackDetails({
                 className="grid h-11 w-11 place-items-center rounded-full text-xl text-fg/70 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
               >
                 <InfoIcon />
-                <span className="sr-only">Song details</span>
+                <span className="sr-only">{t.nowPlaying.songDetails}</span>
               </button>
             )}
           </div>
         </div>
         <p className="text-lg text-fg/85">
-          {credits.length === 0 && <span>Unknown artist</span>}
+          {credits.length === 0 && <span>{t.song.unknownArtist}</span>}
           {credits.map((credit, index) => (
             <span key={credit.key}>
               {index > 0 && ", "}
@@ -121,7 +132,7 @@ const TrackDetails = memo(function TrackDetails({
             <div className="flex items-center gap-2">
               <dt className="inline-flex items-center gap-1.5">
                 <TvIcon aria-hidden="true" />
-                <span className="sr-only">Source</span>
+                <span className="sr-only">{t.nowPlaying.source}</span>
               </dt>
               <dd className="text-fg/75">{song.sources.map((s) => entityName(s, romaji)).join(", ")}</dd>
             </div>
@@ -130,7 +141,7 @@ const TrackDetails = memo(function TrackDetails({
             <div className="flex items-center gap-2">
               <dt className="inline-flex items-center gap-1.5">
                 <DiscIcon />
-                <span className="sr-only">Album</span>
+                <span className="sr-only">{t.nowPlaying.album}</span>
               </dt>
               <dd className="text-fg/75">{song.albums.map((a) => entityName(a, romaji)).join(", ")}</dd>
             </div>
@@ -139,11 +150,9 @@ const TrackDetails = memo(function TrackDetails({
             <div className="flex items-center gap-2">
               <dt className="inline-flex items-center gap-1.5">
                 <UserIcon />
-                <span className="sr-only">Requested by</span>
+                <span className="sr-only">{t.nowPlaying.requestedByLabel}</span>
               </dt>
-              <dd className="text-fg/75">
-                Requested by <span className="font-medium text-station-soft">{requester.displayName}</span>
-              </dd>
+              <RequestedBy name={requester.displayName} />
             </div>
           )}
         </dl>
@@ -157,3 +166,15 @@ const TrackDetails = memo(function TrackDetails({
     </>
   );
 });
+
+/** The name is styled on its own; where it sits in the sentence depends on the language. */
+function RequestedBy({ name }: { name: string }) {
+  const [before, after] = around(useT().nowPlaying.requestedBy);
+  return (
+    <dd className="text-fg/75">
+      {before}
+      <span className="font-medium text-station-soft">{name}</span>
+      {after}
+    </dd>
+  );
+}

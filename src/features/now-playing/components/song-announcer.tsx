@@ -1,5 +1,6 @@
 import { usePreferRomaji } from "@/features/settings/settings-store";
 import type { StationId } from "@/lib/config";
+import { useT } from "@/lib/i18n";
 import { artistLine, songTitle } from "@/lib/song";
 import { useCurrentTrack } from "../now-playing-store";
 
@@ -10,9 +11,10 @@ import { useCurrentTrack } from "../now-playing-store";
 export function SongAnnouncer({ station }: { station: StationId }) {
   const track = useCurrentTrack(station);
   const romaji = usePreferRomaji();
+  const t = useT();
   return (
     <p aria-live="polite" aria-atomic="true" className="sr-only">
-      {track ? `Now playing: ${songTitle(track.song, romaji)} by ${artistLine(track.song, romaji)}` : ""}
+      {track ? t.nowPlaying.announcement(songTitle(track.song, romaji), artistLine(track.song, romaji)) : ""}
     </p>
   );
 }

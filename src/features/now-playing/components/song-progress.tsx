@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { formatClock } from "@/lib/format";
+import { useT } from "@/lib/i18n";
 import { elapsedSeconds } from "../model/start-time";
 
 interface SongProgressProps {
@@ -10,6 +11,7 @@ interface SongProgressProps {
 /** Ticks once a second on its own, so nothing else re-renders as time passes. */
 export function SongProgress({ startedAt, duration }: SongProgressProps) {
   const [now, setNow] = useState(Date.now);
+  const t = useT();
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);
@@ -23,11 +25,11 @@ export function SongProgress({ startedAt, duration }: SongProgressProps) {
       <span>{formatClock(elapsed)}</span>
       <div
         role="progressbar"
-        aria-label="Song progress"
+        aria-label={t.nowPlaying.songProgress}
         aria-valuemin={0}
         aria-valuemax={duration}
         aria-valuenow={elapsed}
-        aria-valuetext={`${formatClock(elapsed)} of ${formatClock(duration)}`}
+        aria-valuetext={t.nowPlaying.progressOf(formatClock(elapsed), formatClock(duration))}
         className="h-1.5 flex-1 overflow-hidden rounded-full bg-fg/10"
       >
         <div

@@ -1,5 +1,6 @@
 import { MutedIcon, PlayIcon, StopIcon, VolumeIcon } from "@/components/ui/icons";
-import { formatTimeOfDay } from "@/lib/format";
+import { formatPercent, formatTimeOfDay } from "@/lib/format";
+import { useLocale, useT } from "@/lib/i18n";
 import { canSetVolume, playRequested, stopRequested } from "../audio-session";
 import {
   muteToggled,
@@ -12,22 +13,14 @@ import {
   volumeChanged,
 } from "../player-store";
 
-const STATUS_TEXT: Record<PlaybackStatus, string> = {
-  stopped: "Stopped",
-  connecting: "Connecting to the stream…",
-  playing: "Playing",
-  buffering: "Buffering…",
-  recovering: "Reconnecting the stream…",
-  failed: "Playback failed",
-  blocked: "Press Play to listen",
-};
-
 const ACTIVE: ReadonlySet<PlaybackStatus> = new Set(["connecting", "playing", "buffering", "recovering"]);
 
 export function PlayerControls() {
   const status = usePlaybackStatus();
   const message = usePlayerMessage();
   const sleepAt = useSleepAt();
+  const t = useT();
+  const locale = useLocale();
   const active = ACTIVE.has(status);
   return (
     <div className="flex w-full items-center gap-4">
@@ -37,11 +30,11 @@ export function PlayerControls() {
         className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-station-fill text-2xl text-white shadow-lg shadow-station/30 transition-transform motion-reduce:transition-none hover:scale-105 active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
       >
         {active ? <StopIcon /> : <PlayIcon className="translate-x-0.5" />}
-        <span className="sr-only">{active ? "Stop" : "Play"}</span>
+        <span className="sr-only">{active ? t.player.stop : t.player.play}</span>
       </button>
       <div className="min-w-0 flex-1">
         <p className="text-sm font-semibold" aria-live="polite">
-          {STATUS_TEXT[status]}
+          {t.player.status[status]}
         </p>
         {message ? (
           <p role="alert" className="truncate text-xs text-danger">
@@ -50,10 +43,10 @@ export function PlayerControls() {
         ) : (
           <p className="truncate text-xs text-ink-muted">
             {sleepAt
-              ? `Sleep timer: stops at ${formatTimeOfDay(sleepAt)}`
+              ? t.player.sleepTimerStopsAt(formatTimeOfDay(sleepAt, locale))
               : active
-                ? "Live radio"
-                : "Tap play to tune in"}
+                ? t.player.liveRadio
+                : t.player.tapToPlay}
           </p>
         )}
       </div>
@@ -67,6 +60,8 @@ const VOLUME_SLIDER = canSetVolume();
 function VolumeControl() {
   const volume = useVolume();
   const muted = useMuted();
+  const t = useT();
+  const locale = useLocale();
   return (
     <div className="flex items-center gap-2">
       <button
@@ -76,17 +71,17 @@ function VolumeControl() {
         className="grid h-10 w-10 place-items-center rounded-full text-xl text-fg/80 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
       >
         {muted ? <MutedIcon /> : <VolumeIcon />}
-        <span className="sr-only">Mute</span>
+        <span className="sr-only">{t.player.mute}</span>
       </button>
       {VOLUME_SLIDER && (
         <input
           type="range"
-          aria-label="Volume"
+          aria-label={t.player.volume}
           min={0}
           max={100}
           step={1}
           value={muted ? 0 : Math.round(volume * 100)}
-          aria-valuetext={muted ? "Muted" : `${Math.round(volume * 100)}%`}
+          aria-valuetext={muted ? t.player.muted : formatPercent(Math.round(volume * 100) / 100, locale)}
           onChange={(event) => volumeChanged(Number(event.currentTarget.value) / 100)}
           onWheel={(event) => volumeChanged(volume + (event.deltaY < 0 ? 0.05 : -0.05))}
           className="w-20 accent-(--station) sm:w-28"

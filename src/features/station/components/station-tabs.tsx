@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { STATIONS, type StationId } from "@/lib/config";
+import { useT } from "@/lib/i18n";
 import { stationSelected, useStation } from "../station-store";
 
 const LABEL: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
@@ -7,6 +8,7 @@ const LABEL: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
 /** Two stations as an ARIA tablist, with arrow-key roving focus. */
 export function StationTabs() {
   const station = useStation();
+  const t = useT();
   const refs = useRef<Partial<Record<StationId, HTMLButtonElement | null>>>({});
 
   function onKeyDown(event: React.KeyboardEvent) {
@@ -25,7 +27,7 @@ export function StationTabs() {
   return (
     <div
       role="tablist"
-      aria-label="Station"
+      aria-label={t.app.station}
       onKeyDown={onKeyDown}
       className="inline-flex rounded-full bg-fg/5 p-1 ring-1 ring-fg/10"
     >

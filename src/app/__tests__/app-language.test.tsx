@@ -1,0 +1,105 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { graphql, HttpResponse, ws } from "msw";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { languageChosen, resetSettingsStore } from "@/features/settings/settings-store";
+import { stationSelected } from "@/features/station/station-store";
+import { gatewayUrl } from "@/lib/config";
+import { graphqlEndpoint } from "@/lib/graphql-client";
+import { setLanguage } from "@/lib/i18n";
+import { createQueryClient } from "@/lib/query-client";
+import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
+import { server } from "@/testing/msw-server";
+import { App } from "../app";
+import { startLanguage } from "../language";
+
+function renderApp() {
+  return render(
+    <QueryClientProvider client={createQueryClient({ retry: false })}>
+      <App />
+    </QueryClientProvider>,
+  );
+}
+
+const jpop = ws.link(gatewayUrl("jpop"));
+const api = graphql.link(graphqlEndpoint());
+
+function station(song: ReturnType<typeof rawSong>) {
+  return jpop.addEventListener("connection", ({ client }) => {
+    client.send(welcome());
+    client.send(trackUpdate(song, { listeners: 1234 }));
+    client.addEventListener("message", (e) => {
+      if (String(e.data) === '{"op":9}') client.send(ACK);
+    });
+  });
+}
+
+let stopLanguage: () => void = () => {};
+
+beforeEach(() => {
+  server.use(
+    api.query("PlayHistoryQuery", () => HttpResponse.json({ data: { playStatistics: { songs: [] } } })),
+    station(rawSong(1, "ベースラインやってる？笑")),
+  );
+  stopLanguage = startLanguage();
+});
+
+afterEach(() => {
+  stopLanguage();
+  // Both stores are module-level: the next test starts in English with default settings.
+  resetSettingsStore();
+  setLanguage("en");
+  document.documentElement.lang = "en";
+  stationSelected("jpop");
+});
+
+describe("the page in Japanese", () => {
+  it("names its controls and regions in Japanese when the listener chose 日本語", async () => {
+    languageChosen("ja");
+    renderApp();
+
+    const nowPlaying = await screen.findByRole("region", { name: "再生中" });
+    expect(within(nowPlaying).getByRole("heading", { name: "ベースラインやってる？笑" })).toBeInTheDocument();
+    expect(within(nowPlaying).getByText("リスナー 1,234人")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "履歴" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "再生" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "ミュート" })).toBeInTheDocument();
+    expect(screen.getByRole("status", { name: "接続" })).toHaveTextContent("ライブ");
+    expect(screen.getByRole("tablist", { name: "ステーション" })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("ja");
+    expect(screen.queryByRole("button", { name: "Play" })).not.toBeInTheDocument();
+  });
+
+  it("switches back to English from the settings dialog", async () => {
+    languageChosen("ja");
+    renderApp();
+    await screen.findByRole("region", { name: "再生中" });
+
+    await userEvent.click(screen.getByRole("button", { name: "設定" }));
+    const dialog = await screen.findByRole("dialog", { name: "設定" });
+    await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: "言語" }), "English");
+
+    expect(await screen.findByRole("dialog", { name: "Settings" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Language" })).toHaveValue("en");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.getByRole("button", { name: "Play" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "History" })).toBeInTheDocument();
+    expect(screen.getByText("1,234 listeners")).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("follows a Japanese browser while the choice is Automatic", async () => {
+    renderApp();
+    await screen.findByRole("region", { name: "Now playing" });
+    Object.defineProperty(navigator, "languages", { configurable: true, get: () => ["ja-JP", "en-US"] });
+    try {
+      await act(async () => window.dispatchEvent(new Event("languagechange")));
+      expect(await screen.findByRole("button", { name: "再生" })).toBeInTheDocument();
+      expect(document.documentElement.lang).toBe("ja");
+    } finally {
+      // The own property shadows jsdom's getter; removing it restores the browser's answer.
+      delete (navigator as { languages?: unknown }).languages;
+    }
+  });
+});
