@@ -66,6 +66,8 @@ export default defineConfig(({ mode }) => {
             environment: "jsdom",
             include: ["src/**/*.test.{ts,tsx}"],
             setupFiles: ["./src/testing/setup-tests.ts"],
+            // Generous: the 2-core machines are shared, and a slow run must not read as a failure.
+            testTimeout: 15_000,
           },
         },
         {
