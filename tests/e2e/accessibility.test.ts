@@ -34,6 +34,13 @@ async function logIn(page: Page) {
 }
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
+  it("would catch a violation (the check itself works)", async () => {
+    const { page } = await openPlayer(browser, appUrl);
+    await ready(page);
+    await page.evaluate(() => document.body.append(document.createElement("button")));
+    expect((await axeViolations(page)).map((v) => v.id)).toContain("button-name");
+  });
+
   for (const scheme of ["dark", "light"] as const) {
     it(`has no violations on the main view, logged out (${scheme})`, async () => {
       const { page, errors } = await openPlayer(browser, appUrl, VIEWPORTS.desktop, { colorScheme: scheme });
