@@ -57,6 +57,71 @@ const SLEEP_CHOICES: Choice<"off" | "15" | "30" | "60" | "song">[] = [
 const FIELD =
   "w-full rounded-xl bg-fg/5 px-3 py-2 text-sm ring-1 ring-fg/15 focus-visible:outline-2 focus-visible:outline-station";
 
+interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T | "";
+  choices: (Choice<T> & { lang?: string })[];
+  onChange(value: T): void;
+  /** A disabled first option that describes the current state (the sleep timer has no "value"). */
+  placeholder?: string;
+}
+
+function SelectField<T extends string>({
+  label,
+  value,
+  choices,
+  onChange,
+  placeholder,
+}: SelectFieldProps<T>) {
+  const id = useId();
+  const t = useT();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as T)} className={FIELD}>
+        {placeholder !== undefined && (
+          <option value="" disabled className="bg-ink">
+            {placeholder}
+          </option>
+        )}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} lang={choice.lang} className="bg-ink">
+            {choice.label(t)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CheckboxField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+        className="h-4 w-4 accent-(--station)"
+      />
+      <label htmlFor={id} className="text-sm">
+        {label}
+      </label>
+    </div>
+  );
+}
+
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const stream = useStreamPreference();
   const sleepAt = useSleepAt();
@@ -68,14 +133,6 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const locale = useLocale();
   const [notice, setNotice] = useState<string | null>(null);
-  const ids = {
-    stream: useId(),
-    sleep: useId(),
-    notify: useId(),
-    romaji: useId(),
-    theme: useId(),
-    language: useId(),
-  };
 
   function onSleepChange(choice: string) {
     if (choice === "off") sleepTimerChanged(null);
@@ -101,101 +158,34 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title={t.app.settings} onClose={onClose}>
       <div className="flex flex-col gap-5">
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={ids.theme} className="text-sm font-medium">
-            {t.settings.theme}
-          </label>
-          <select
-            id={ids.theme}
-            value={theme}
-            onChange={(e) => themeChosen(e.currentTarget.value as ThemeChoice)}
-            className={FIELD}
-          >
-            {THEMES.map((choice) => (
-              <option key={choice.value} value={choice.value} className="bg-ink">
-                {choice.label(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={ids.language} className="text-sm font-medium">
-            {t.settings.language}
-          </label>
-          <select
-            id={ids.language}
-            value={language}
-            onChange={(e) => languageChosen(e.currentTarget.value as LanguageChoice)}
-            className={FIELD}
-          >
-            {LANGUAGES.map((choice) => (
-              <option key={choice.value} value={choice.value} lang={choice.lang} className="bg-ink">
-                {choice.label(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-3">
-          <input
-            id={ids.romaji}
-            type="checkbox"
-            checked={romaji}
-            onChange={(e) => romajiToggled(e.currentTarget.checked)}
-            className="h-4 w-4 accent-(--station)"
-          />
-          <label htmlFor={ids.romaji} className="text-sm">
-            {t.settings.preferRomaji}
-          </label>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={ids.stream} className="text-sm font-medium">
-            {t.settings.streamQuality}
-          </label>
-          <select
-            id={ids.stream}
-            value={stream}
-            onChange={(e) => streamPreferenceChanged(e.currentTarget.value as StreamPreference)}
-            className={FIELD}
-          >
-            {STREAMS.map((choice) => (
-              <option key={choice.value} value={choice.value} className="bg-ink">
-                {choice.label(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={ids.sleep} className="text-sm font-medium">
-            {t.settings.sleepTimer}
-          </label>
-          <select
-            id={ids.sleep}
-            value=""
-            onChange={(e) => onSleepChange(e.currentTarget.value)}
-            className={FIELD}
-          >
-            <option value="" disabled className="bg-ink">
-              {sleepAt ? t.settings.sleepStopsAt(formatTimeOfDay(sleepAt, locale)) : t.settings.sleepNotSet}
-            </option>
-            {SLEEP_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value} className="bg-ink">
-                {choice.label(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-3">
-          <input
-            id={ids.notify}
-            type="checkbox"
-            checked={notifications}
-            onChange={(e) => void onNotificationsChange(e.currentTarget.checked)}
-            className="h-4 w-4 accent-(--station)"
-          />
-          <label htmlFor={ids.notify} className="text-sm">
-            {t.settings.notify}
-          </label>
-        </div>
+        <SelectField label={t.settings.theme} value={theme} choices={THEMES} onChange={themeChosen} />
+        <SelectField
+          label={t.settings.language}
+          value={language}
+          choices={LANGUAGES}
+          onChange={languageChosen}
+        />
+        <CheckboxField label={t.settings.preferRomaji} checked={romaji} onChange={romajiToggled} />
+        <SelectField
+          label={t.settings.streamQuality}
+          value={stream}
+          choices={STREAMS}
+          onChange={streamPreferenceChanged}
+        />
+        <SelectField
+          label={t.settings.sleepTimer}
+          value=""
+          choices={SLEEP_CHOICES}
+          onChange={onSleepChange}
+          placeholder={
+            sleepAt ? t.settings.sleepStopsAt(formatTimeOfDay(sleepAt, locale)) : t.settings.sleepNotSet
+          }
+        />
+        <CheckboxField
+          label={t.settings.notify}
+          checked={notifications}
+          onChange={(enabled) => void onNotificationsChange(enabled)}
+        />
         {notice && (
           <p role="alert" className="text-sm text-warning">
             {notice}
