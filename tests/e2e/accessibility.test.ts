@@ -1,23 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
-import { closePlayers, launchBrowser, openPlayer, VIEWPORTS } from "./support/browser";
-import { stationControl } from "./support/station";
+import { openPlayer, VIEWPORTS } from "./support/browser";
+import { setUpE2eSuite } from "./support/suite";
 
-const appUrl = inject("appUrl");
-const station = stationControl(inject("stationUrl"));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await station.reset({ favorites: true, tokens: true });
-});
-afterEach(closePlayers);
+const suite = setUpE2eSuite({ favorites: true, tokens: true });
+const { appUrl } = suite;
 
 async function ready(page: Page) {
   await page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 }).waitFor();
@@ -35,7 +23,7 @@ async function logIn(page: Page) {
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("would catch a violation (the check itself works)", async () => {
-    const { page } = await openPlayer(browser, appUrl);
+    const { page } = await openPlayer(suite.browser, appUrl);
     await ready(page);
     await page.evaluate(() => document.body.append(document.createElement("button")));
     expect((await axeViolations(page)).map((v) => v.id)).toContain("button-name");
@@ -43,7 +31,9 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
 
   for (const scheme of ["dark", "light"] as const) {
     it(`has no violations on the main view, logged out (${scheme})`, async () => {
-      const { page, errors } = await openPlayer(browser, appUrl, VIEWPORTS.desktop, { colorScheme: scheme });
+      const { page, errors } = await openPlayer(suite.browser, appUrl, VIEWPORTS.desktop, {
+        colorScheme: scheme,
+      });
       await ready(page);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
@@ -51,13 +41,13 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   }
 
   it("has no violations at phone size", async () => {
-    const { page } = await openPlayer(browser, `${appUrl}/kpop`, VIEWPORTS.phone);
+    const { page } = await openPlayer(suite.browser, `${appUrl}/kpop`, VIEWPORTS.phone);
     await ready(page);
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it("has no violations with the login dialog open, then logged in", async () => {
-    const { page } = await openPlayer(browser, appUrl);
+    const { page } = await openPlayer(suite.browser, appUrl);
     await ready(page);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("dialog", { name: "Log in" }).getByLabel("Username or email").waitFor();
@@ -72,7 +62,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   });
 
   it("has no violations with settings and the song details open", async () => {
-    const { page } = await openPlayer(browser, appUrl);
+    const { page } = await openPlayer(suite.browser, appUrl);
     await ready(page);
     await page.getByRole("button", { name: "Settings" }).click();
     await page.getByRole("dialog", { name: "Settings" }).getByLabel("Theme").waitFor();
@@ -84,7 +74,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   });
 
   it("works from the keyboard alone, with a visible focus ring", async () => {
-    const { page } = await openPlayer(browser, appUrl);
+    const { page } = await openPlayer(suite.browser, appUrl);
     await ready(page);
     // Tab to the K-pop tab through the header, in DOM order, and switch with the arrow key.
     await page.getByRole("tab", { name: "J-pop" }).focus();

@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { audioState, closePlayers, launchBrowser, openPlayer } from "./support/browser";
-import { eventually, stationControl } from "./support/station";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { audioState, openPlayer } from "./support/browser";
+import { eventually } from "./support/station";
+import { setUpE2eSuite } from "./support/suite";
 
-const appUrl = inject("appUrl");
-const station = stationControl(inject("stationUrl"));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await station.reset();
-});
-afterEach(closePlayers);
+const suite = setUpE2eSuite();
+const { appUrl, station } = suite;
 
 /** Resolves once the audio clock has moved `seconds` past where it is now. */
 async function advancesBy(page: Page, seconds: number, timeoutMs = 15_000) {
@@ -34,7 +23,7 @@ async function streamRequests(path: string) {
 
 describe("listening", () => {
   it("plays, stops, and plays again from the live edge with a new stream request", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1.5);
     expect(await page.getByText("Playing", { exact: true }).count()).toBe(1);
@@ -54,7 +43,7 @@ describe("listening", () => {
   });
 
   it("switches the stream when the station changes while playing", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     await page.getByRole("tab", { name: "K-pop" }).click();
@@ -68,7 +57,7 @@ describe("listening", () => {
   });
 
   it("recovers on its own when the stream is cut mid-play", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     const requests = await streamRequests("/stream");
@@ -84,7 +73,7 @@ describe("listening", () => {
   });
 
   it("recovers when the stream stalls with the connection open", { timeout: 90_000 }, async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     const requests = await streamRequests("/stream");
@@ -104,7 +93,7 @@ describe("listening", () => {
   });
 
   it("does not start audio after a gateway reconnect when the user had stopped", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     await page.getByRole("button", { name: "Stop" }).click();

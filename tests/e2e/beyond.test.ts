@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { closePlayers, launchBrowser, openPlayer, VIEWPORTS } from "./support/browser";
-import { eventually, stationControl } from "./support/station";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openPlayer, VIEWPORTS } from "./support/browser";
+import { eventually } from "./support/station";
+import { setUpE2eSuite } from "./support/suite";
 
-const appUrl = inject("appUrl");
-const station = stationControl(inject("stationUrl"));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await station.reset();
-});
-afterEach(closePlayers);
+const suite = setUpE2eSuite();
+const { appUrl, station } = suite;
 
 type Named = { name: string | null; nameRomaji: string | null };
 type WireSong = { title: string | null; artists: Named[]; albums: Named[]; sources: Named[] };
@@ -44,7 +33,7 @@ async function openSettings(page: Page) {
 describe("beyond other players", () => {
   it("applies 'Prefer romaji' to the page, the history, the tab title and the Media Session", async () => {
     const names = await untilRomajiDiffers();
-    const { page, errors } = await openPlayer(browser, appUrl);
+    const { page, errors } = await openPlayer(suite.browser, appUrl);
     const nowPlaying = page.getByRole("region", { name: "Now playing" });
     await nowPlaying.getByText(names.native, { exact: false }).first().waitFor();
 
@@ -70,7 +59,7 @@ describe("beyond other players", () => {
   });
 
   it("loads a longer history from the API, with how long ago each song played", async () => {
-    const { page } = await openPlayer(browser, appUrl);
+    const { page } = await openPlayer(suite.browser, appUrl);
     const rows = page.getByRole("region", { name: "History" }).getByRole("listitem");
     await eventually(async () => (await rows.count()) >= 10, "at least 10 songs of history");
     const times = await page.getByRole("region", { name: "History" }).locator("time").allTextContents();
@@ -78,7 +67,7 @@ describe("beyond other players", () => {
   });
 
   it("switches between light and dark themes", async () => {
-    const { page } = await openPlayer(browser, appUrl, VIEWPORTS.desktop, { colorScheme: "dark" });
+    const { page } = await openPlayer(suite.browser, appUrl, VIEWPORTS.desktop, { colorScheme: "dark" });
     await title(page).waitFor();
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -91,7 +80,7 @@ describe("beyond other players", () => {
   });
 
   it("opens song details from the history, with site links and 'Copy song info'", async () => {
-    const { page } = await openPlayer(browser, appUrl);
+    const { page } = await openPlayer(suite.browser, appUrl);
     await title(page).waitFor();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     const firstRow = page.getByRole("region", { name: "History" }).getByRole("listitem").first();
@@ -110,7 +99,7 @@ describe("beyond other players", () => {
   });
 
   it("opens offline with the last known songs and says it is offline", async () => {
-    const { page, errors } = await openPlayer(browser, appUrl);
+    const { page, errors } = await openPlayer(suite.browser, appUrl);
     await title(page).waitFor();
     const shown = await title(page).textContent();
     // The service worker installs after load; wait until it controls the page.

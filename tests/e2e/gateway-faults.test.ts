@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { closePlayers, launchBrowser, openPlayer } from "./support/browser";
-import { eventually, stationControl } from "./support/station";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { openPlayer } from "./support/browser";
+import { eventually } from "./support/station";
+import { setUpE2eSuite } from "./support/suite";
 
-const appUrl = inject("appUrl");
-const station = stationControl(inject("stationUrl"));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await station.reset();
-});
-afterEach(closePlayers);
+const suite = setUpE2eSuite();
+const { appUrl, station } = suite;
 afterEach(async () => {
   await station.clear();
   await station.config({ heartbeatMs: 35_000 });
@@ -46,7 +35,7 @@ async function oneSocket() {
 
 describe("the gateway misbehaves", () => {
   it("survives a dropped connection and shows the song that started meanwhile", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await matchesStation(page);
     await station.fault({ type: "drop", code: 1006 });
     await station.next("jpop");
@@ -58,7 +47,7 @@ describe("the gateway misbehaves", () => {
 
   it("notices a zombie socket (no acks, no frames) and reconnects", async () => {
     await station.config({ heartbeatMs: 2_000 });
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await matchesStation(page);
     await station.fault({ type: "zombie", durationMs: 4_000 });
     await station.next("jpop");
@@ -77,7 +66,7 @@ describe("the gateway misbehaves", () => {
   });
 
   it("ignores malformed, oversized and unknown frames without a page error", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     await matchesStation(page);
     for (const type of ["malformed", "wrong-shape", "unknown", "oversized"]) {
       await station.fault({ type, station: "jpop" });

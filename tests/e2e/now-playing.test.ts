@@ -1,22 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { closePlayers, launchBrowser, openPlayer, screenshot, VIEWPORTS } from "./support/browser";
-import { eventually, stationControl } from "./support/station";
+import { describe, expect, it } from "vitest";
+import { openPlayer, screenshot, VIEWPORTS } from "./support/browser";
+import { eventually } from "./support/station";
+import { setUpE2eSuite } from "./support/suite";
 
-const appUrl = inject("appUrl");
-const station = stationControl(inject("stationUrl"));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await station.reset();
-});
-afterEach(closePlayers);
+const suite = setUpE2eSuite();
+const { appUrl, station } = suite;
 
 /** Half the catalogue has no cover (as on LISTEN.moe); move on until the song has a cover or an event image. */
 async function untilCurrentSongHasArtwork() {
@@ -36,7 +24,7 @@ describe("a listener opens the player", () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`sees the station's song, artists, album, cover, listeners and history (${name})`, async () => {
       await untilCurrentSongHasArtwork();
-      const { page, errors, failedRequests, close } = await openPlayer(browser, appUrl, viewport);
+      const { page, errors, failedRequests, close } = await openPlayer(suite.browser, appUrl, viewport);
       const { stations } = await station.state();
       const nowPlaying = page.getByRole("region", { name: "Now playing" });
       const title = nowPlaying.getByRole("heading", { level: 2 });
@@ -66,7 +54,7 @@ describe("a listener opens the player", () => {
   }
 
   it("watches the track change, and the finished song moves into history", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     const title = page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
     await title.waitFor();
     const before = await title.textContent();

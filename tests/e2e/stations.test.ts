@@ -1,22 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { closePlayers, launchBrowser, openPlayer, screenshot } from "./support/browser";
-import { eventually, stationControl } from "./support/station";
+import { describe, expect, it } from "vitest";
+import { openPlayer, screenshot } from "./support/browser";
+import { eventually } from "./support/station";
+import { setUpE2eSuite } from "./support/suite";
 
-const appUrl = inject("appUrl");
-const station = stationControl(inject("stationUrl"));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await station.reset();
-});
-afterEach(closePlayers);
+const suite = setUpE2eSuite();
+const { appUrl, station } = suite;
 
 async function socketsOpen() {
   return (await station.state()).sockets;
@@ -24,7 +12,7 @@ async function socketsOpen() {
 
 describe("switching stations", () => {
   it("goes to K-pop and back with one socket open at a time", async () => {
-    const { page, errors, close } = await openPlayer(browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
     const title = page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
     await title.waitFor();
     await eventually(async () => (await socketsOpen()).jpop === 1, "one J-pop socket");
@@ -55,7 +43,7 @@ describe("switching stations", () => {
   });
 
   it("keeps K-pop after a reload on /kpop", async () => {
-    const { page, errors, close } = await openPlayer(browser, `${appUrl}/kpop`);
+    const { page, errors, close } = await openPlayer(suite.browser, `${appUrl}/kpop`);
     const { stations } = await station.state();
     const title = page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
     await eventually(
