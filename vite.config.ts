@@ -80,6 +80,15 @@ export default defineConfig(({ mode }) => {
         },
         {
           test: {
+            name: "budget",
+            environment: "node",
+            include: ["tests/budget/**/*.test.ts"],
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          test: {
             name: "e2e",
             environment: "node",
             include: ["tests/e2e/**/*.test.ts"],

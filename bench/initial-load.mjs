@@ -1,7 +1,7 @@
 // What the first screen downloads: the build's index.html names the entry script, its modulepreloads
-// and the stylesheets; the entry's static imports are followed too (a lazy `import()` is not). Each
-// file is gzipped on its own at level 9, as it would travel. Shared by `npm run bench` and the size
-// budget test (tests/budget/bundle-size.test.ts).
+// and the stylesheets, and every static import is followed; an `import()` (React.lazy dialogs, the
+// query islands) is lazy and left out. Each file is gzipped on its own at level 9, as it would travel.
+// Shared by `npm run bench` and the size budget test (tests/budget/bundle-size.test.ts).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,31 +14,32 @@ export const AIM_BYTES = 85_000;
 
 const ATTRIBUTE = (name) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, "i");
 
-/** `<script type="module" src>`, `<link rel="modulepreload">` and `<link rel="stylesheet">` of a page. */
+/** `<script type="module" src>` (entries), `<link rel="modulepreload">` and `<link rel="stylesheet">`. */
 export function htmlAssets(html) {
-  const scripts = [];
+  const entries = [];
+  const preloads = [];
   const css = [];
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = tag.match(ATTRIBUTE("src"))?.[1];
-    if (src && /\btype\s*=\s*["']module["']/i.test(tag)) scripts.push(src);
+    if (src && /\btype\s*=\s*["']module["']/i.test(tag)) entries.push(src);
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const rel = tag.match(ATTRIBUTE("rel"))?.[1]?.toLowerCase();
     const href = tag.match(ATTRIBUTE("href"))?.[1];
     if (!href) continue;
-    if (rel === "modulepreload") scripts.push(href);
+    if (rel === "modulepreload") preloads.push(href);
     if (rel === "stylesheet") css.push(href);
   }
-  return { scripts, css };
+  return { entries, preloads, css };
 }
 
 /** Relative specifiers of a minified module's static imports and re-exports (never `import(...)`). */
 export function staticImports(code) {
   const found = new Set();
   const patterns = [
-    /(?:^|[;\s}])import\s*["'](\.{1,2}\/[^"']+)["']/g,
-    /(?:^|[;\s}])import\s*[\w$*{][^;"'()]*?from\s*["'](\.{1,2}\/[^"']+)["']/g,
-    /(?:^|[;\s}])export\s*[*{][^;"'()]*?from\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /(?:^|[;\s}])import\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g,
+    /(?:^|[;\s}])import\s*[\w$*{][^;"'`()]*?from\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g,
+    /(?:^|[;\s}])export\s*[*{][^;"'`()]*?from\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g,
   ];
   for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]);
   return [...found];
@@ -63,7 +64,7 @@ const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
  */
 export function initialLoad(dist) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
-  const { scripts, css } = htmlAssets(html);
+  const { entries, preloads, css } = htmlAssets(html);
   const files = new Map();
   const add = (path, kind, via) => {
     if (files.has(path)) return false;
@@ -71,7 +72,7 @@ export function initialLoad(dist) {
     files.set(path, { path, kind, via, raw: buffer.length, gzip: gzipSize(buffer) });
     return true;
   };
-  const queue = scripts.map((src) => ({ path: resolvePath("", src), via: "index.html" }));
+  const queue = [...entries, ...preloads].map((src) => ({ path: resolvePath("", src), via: "index.html" }));
   while (queue.length > 0) {
     const { path, via } = queue.shift();
     if (!add(path, "js", via)) continue;

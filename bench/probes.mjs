@@ -7,11 +7,17 @@
 //   counts   [t, n]      the listener count shown in that region, each time it changes
 //   clicks   [t, label]  clicks, stamped in the capture phase (before React sees them)
 //   firstTitleAt         performance.now() when a title first appeared (time origin = navigation start)
+//   until(check, what)   polls a condition in the page (the long-life loop waits with it)
 //   sockets              created / opened / closed, how many are OPEN now, the most ever OPEN at once,
-//                        and how many frames the newest socket has received
+//                        how many frames the newest socket has received, and when the first was made
 // Times are performance.now() (ms). Setting `record = false` stops the lists growing (long runs).
+// The first title is also announced on the console (FIRST_TITLE_SIGNAL), so a load can be awaited
+// without page.evaluate(), whose helper script would otherwise compete with the page as it loads.
+
+export const FIRST_TITLE_SIGNAL = "__bench:first-title";
 
 export function installProbes() {
+  const TITLE_SIGNAL = "__bench:first-title";
   const now = () => performance.now();
   const bench = {
     record: true,
@@ -20,9 +26,17 @@ export function installProbes() {
     counts: [],
     clicks: [],
     firstTitleAt: null,
-    sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0 },
+    sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0, firstCreatedAt: null },
   };
   window.__bench = bench;
+  /** Polls `check` every 2 ms; rejects with `what` and the socket counters after `timeoutMs`. */
+  bench.until = async (check, what, timeoutMs = 20_000) => {
+    const deadline = now() + timeoutMs;
+    while (!check()) {
+      if (now() > deadline) throw new Error(`bench: ${what} ${JSON.stringify(bench.sockets)}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  };
 
   const NativeWebSocket = window.WebSocket;
   const live = new Set();
@@ -31,6 +45,7 @@ export function installProbes() {
       super(...args);
       const sockets = bench.sockets;
       sockets.created++;
+      sockets.firstCreatedAt ??= now();
       sockets.newestFrames = 0;
       const serial = sockets.created;
       this.addEventListener("message", (event) => {
@@ -74,7 +89,11 @@ export function installProbes() {
     const title = heading ? heading.textContent : null;
     if (title !== lastTitle) {
       lastTitle = title;
-      if (title && bench.firstTitleAt === null) bench.firstTitleAt = t;
+      if (title && bench.firstTitleAt === null) {
+        bench.firstTitleAt = t;
+        // Tells the bench without it having to run anything in the page while it loads.
+        console.debug(TITLE_SIGNAL);
+      }
       if (bench.record) bench.titles.push([t, title]);
     }
     if (!bench.record) return;

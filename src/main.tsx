@@ -8,12 +8,13 @@ import { restoreSnapshot, startSnapshotting } from "@/app/offline-snapshot";
 import { startSongNotifications } from "@/app/song-notifications";
 import { startTheme } from "@/app/theme";
 import { getGatewayAuth } from "@/features/auth/auth-store";
+import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { getStation } from "@/features/station/station-store";
 import { registerServiceWorker } from "@/pwa/register-service-worker";
 import "./index.css";
 
 startTheme();
-startLanguage();
+const language = startLanguage();
 restoreSnapshot();
 startSnapshotting();
 // Open the gateway before React renders: the first song arrives sooner. The app's hook adopts it.
@@ -21,13 +22,34 @@ gateway.start(getStation(), getGatewayAuth());
 startMediaSession();
 startSongNotifications();
 
+/**
+ * The first render waits for the first song, or this long at most. The gateway usually answers within
+ * a round trip; rendering the empty page before that would make the song's frame wait behind that
+ * render and its layout, and then render the page a second time.
+ */
+const FIRST_RENDER_WAIT_MS = 100;
+/** A Japanese page waits this long at most for its dictionary rather than flash English first. */
+const LANGUAGE_WAIT_MS = 1_000;
+
 const root = document.getElementById("root");
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  let rendered = false;
+  const render = () => {
+    if (rendered) return;
+    rendered = true;
+    stopWaiting();
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  };
+  let stopWaiting = () => {};
+  void Promise.race([language.ready, new Promise((done) => setTimeout(done, LANGUAGE_WAIT_MS))]).then(() => {
+    stopWaiting = subscribeToTrack(render);
+    if (getNowPlaying(getStation()).track) render();
+    else setTimeout(render, FIRST_RENDER_WAIT_MS);
+  });
 }
 
 registerServiceWorker();

@@ -2,18 +2,24 @@
 import { getSettings, subscribeToSettings } from "@/features/settings/settings-store";
 import { browserLanguages, languageFor, setLanguage } from "@/lib/i18n";
 
-export function startLanguage(): () => void {
+/** Applies the language setting now and on every change; `ready` settles when the first choice shows. */
+export function startLanguage(): { ready: Promise<void>; stop: () => void } {
   const apply = () => {
     const language = languageFor(getSettings().language, browserLanguages());
-    setLanguage(language);
-    document.documentElement.lang = language;
+    return setLanguage(language).then(() => {
+      document.documentElement.lang = language;
+    });
   };
-  apply();
+  const ready = apply();
   // "Automatic" follows the browser when its preferred languages change.
-  window.addEventListener("languagechange", apply);
-  const unsubscribe = subscribeToSettings((s) => s.language, apply);
-  return () => {
-    window.removeEventListener("languagechange", apply);
-    unsubscribe();
+  const reapply = () => void apply();
+  window.addEventListener("languagechange", reapply);
+  const unsubscribe = subscribeToSettings((s) => s.language, reapply);
+  return {
+    ready,
+    stop: () => {
+      window.removeEventListener("languagechange", reapply);
+      unsubscribe();
+    },
   };
 }

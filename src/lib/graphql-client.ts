@@ -5,7 +5,7 @@
  */
 import * as v from "valibot";
 import { endpoints } from "./config";
-import { DICTIONARIES, getT, type Messages } from "./i18n";
+import { ENGLISH, getT, type Messages } from "./i18n";
 
 export const GRAPHQL_TIMEOUT_MS = 12_000;
 
@@ -45,7 +45,7 @@ export class GraphqlError extends Error {
   constructor(kind: GraphqlErrorKind, options: { status?: number | null; serverMessages?: string[] } = {}) {
     const server = options.serverMessages ?? [];
     // Logs stay in English; people see `errorMessage(error)`, in their language.
-    super(graphqlErrorText(DICTIONARIES.en, kind, server));
+    super(graphqlErrorText(ENGLISH, kind, server));
     this.name = "GraphqlError";
     this.kind = kind;
     this.status = options.status ?? null;

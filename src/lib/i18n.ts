@@ -180,177 +180,25 @@ const en = {
 
 export type Messages = typeof en;
 
-const ja: Messages = {
-  app: {
-    settings: "設定",
-    keyboardShortcuts: "キーボードショートカット",
-    station: "ステーション",
-    stationTitle: (station) => `LISTEN.moe ${station}`,
-    documentTitle: (title, artists, station) => `${title} — ${artists} · ${station}`,
-    close: "閉じる",
-  },
-  song: {
-    unknownName: "不明",
-    untitled: "無題",
-    unknownArtist: "不明なアーティスト",
-  },
-  nowPlaying: {
-    nowPlaying: "再生中",
-    tuningIn: (station) => `${station}に接続しています…`,
-    coverOf: (title) => `「${title}」のジャケット`,
-    event: (name) => `イベント：${name}`,
-    songDetails: "曲の詳細",
-    source: "作品",
-    album: "アルバム",
-    requestedByLabel: "リクエスト",
-    requestedBy: (name) => `${name}さんのリクエスト`,
-    announcement: (title, artists) => `再生中：${title}（${artists}）`,
-    listeners: (_count, formatted) => `リスナー ${formatted}人`,
-    songProgress: "曲の進行状況",
-    progressOf: (elapsed, total) => `${elapsed} / ${total}`,
-  },
-  history: {
-    history: "履歴",
-    recentlyPlayed: "最近再生された曲",
-    empty: "再生が終わった曲がここに表示されます。",
-  },
-  connection: {
-    connection: "接続",
-    live: "ライブ",
-    reconnectingIn: (seconds) => `${seconds}秒後に再接続`,
-    reconnecting: "再接続中…",
-    offline: "オフライン — ネットワークの復旧を待っています",
-    connecting: "接続中…",
-  },
-  player: {
-    play: "再生",
-    stop: "停止",
-    mute: "ミュート",
-    volume: "音量",
-    muted: "ミュート中",
-    status: {
-      stopped: "停止中",
-      connecting: "ストリームに接続中…",
-      playing: "再生中",
-      buffering: "バッファリング中…",
-      recovering: "ストリームに再接続中…",
-      failed: "再生できませんでした",
-      blocked: "「再生」を押すと聴けます",
-    },
-    sleepTimerStopsAt: (time) => `スリープタイマー：${time}に停止`,
-    liveRadio: "ライブラジオ",
-    tapToPlay: "再生ボタンで聴き始めましょう",
-    blockedByBrowser: "ブラウザーが再生をブロックしました。「再生」を押して開始してください。",
-    gaveUp: "ストリームが復旧しません。接続を確認して、もう一度お試しください。",
-  },
-  settings: {
-    theme: "テーマ",
-    themeSystem: "システムの設定に合わせる",
-    themeDark: "ダーク",
-    themeLight: "ライト",
-    language: "言語",
-    languageAuto: "自動",
-    preferRomaji: "曲名や名前をローマ字で表示する",
-    streamQuality: "ストリームの音質",
-    streamAuto: "自動",
-    streamVorbis: "Vorbis（最高音質）",
-    streamOpus: "Opus",
-    streamMp3: "MP3（最も幅広く対応）",
-    sleepTimer: "スリープタイマー",
-    sleepNotSet: "未設定",
-    sleepStopsAt: (time) => `${time}に停止`,
-    sleepOff: "オフ",
-    sleepInMinutes: (minutes) => `${minutes}分後`,
-    sleepEndOfSong: "この曲の終わり",
-    songLengthUnknown: "この曲の長さがわかりません。時間で選んでください。",
-    notify: "このタブがバックグラウンドにあるとき、曲が変わったら通知する",
-    notificationsUnsupported: "このブラウザーは通知を表示できません。",
-    notificationsBlocked: "このサイトの通知はブラウザーの設定でブロックされています。",
-  },
-  shortcuts: {
-    space: "スペース",
-    playOrStop: "再生／停止",
-    muteOrUnmute: "ミュート／ミュート解除",
-    volumeUpOrDown: "音量を上げる／下げる",
-    station: "J-pop／K-pop",
-    showShortcuts: "このショートカット一覧を表示",
-    pausedWhileTyping: "入力欄に入力している間、ショートカットは働きません。",
-  },
-  details: {
-    artists: "アーティスト",
-    characters: "キャラクター",
-    albums: "アルバム",
-    sources: "作品",
-    opensInNewTab: "（LISTEN.moe を新しいタブで開きます）",
-    copySongInfo: "曲情報をコピー",
-    copied: "コピーしました",
-    copyNotAllowed: "ここではコピーできません",
-  },
-  auth: {
-    logIn: "ログイン",
-    logOut: "ログアウト",
-    account: "アカウント",
-    dismiss: "閉じる",
-    retry: "再試行",
-    loadingAccount: "アカウントを読み込み中…",
-    avatarOf: (name) => `${name}のアバター`,
-    favoriteCount: (_count, formatted) => `お気に入り ${formatted}曲`,
-    notice: {
-      loggedOut: "ログアウトしました。",
-      expired: "セッションの有効期限が切れました。もう一度ログインしてください。",
-      otherTab: "別のタブでログアウトしました。",
-    },
-  },
-  login: {
-    title: "LISTEN.moe にログイン",
-    username: "ユーザー名またはメールアドレス",
-    password: "パスワード",
-    rememberMe: "ログイン状態を保持する",
-    loggingIn: "ログイン中…",
-    twoFactorCode: "二段階認証コード",
-    enterCode: (digits) => `認証アプリに表示されている${digits}桁のコードを入力してください。`,
-    timeLeft: (clock) => `残り時間：${clock}`,
-    checkingCode: "コードを確認中…",
-    verify: "確認",
-    backToPassword: "パスワード入力に戻る",
-    missing: "ユーザー名またはメールアドレスと、パスワードを入力してください。",
-    wrongCredentials:
-      "ユーザー名（またはメールアドレス）とパスワードが一致しません。確認して、もう一度お試しください。",
-    wrongCode: "コードが正しくありません。認証アプリに表示されている現在のコードを入力してください。",
-    mfaExpired: "二段階認証の時間切れです。もう一度パスワードでログインして、やり直してください。",
-    failed: "ログインできませんでした。もう一度お試しください。",
-  },
-  queue: {
-    requestQueue: "リクエストキュー",
-    songs: (_count, formatted) => `${formatted}曲`,
-    empty: "キューに曲はありません",
-    queued: (songs) => `キューに${songs}`,
-    yours: (_count, formatted) => `うち${formatted}曲があなたのリクエスト`,
-    yoursIsNext: "次はあなたのリクエスト曲です！",
-    beforeYours: (songs) => `あなたの曲まであと${songs}`,
-  },
-  favorites: {
-    add: "お気に入りに追加",
-    remove: "お気に入りから削除",
-    favorite: (title) => `「${title}」をお気に入り`,
-    addFailed: (reason) => `この曲をお気に入りに追加できませんでした。${reason}`,
-    removeFailed: (reason) => `この曲をお気に入りから削除できませんでした。${reason}`,
-  },
-  errors: {
-    network: "LISTEN.moe に接続できません。インターネット接続を確認して、もう一度お試しください。",
-    timeout: "LISTEN.moe の応答に時間がかかっています。少ししてからもう一度お試しください。",
-    server: "LISTEN.moe 側で問題が起きました。しばらくしてからもう一度お試しください。",
-    "rate-limited": "短い時間に何度も試行されました。1分ほど待ってから、もう一度お試しください。",
-    unauthorized: "セッションの有効期限が切れました。もう一度ログインしてください。",
-    rejected: "LISTEN.moe がリクエストを拒否しました。",
-    "bad-response":
-      "LISTEN.moe から、このプレイヤーが解釈できない応答が届きました。後でもう一度お試しください。",
-    serverSaid: (text) => `LISTEN.moe からのメッセージ：${text}`,
-    unknown: "問題が発生しました。もう一度お試しください。",
-  },
+/** English ships with the page; Japanese arrives on demand (src/lib/i18n-ja.ts), about 5 kB gzip. */
+export const ENGLISH: Messages = en;
+const dictionaries: Partial<Record<Language, Messages>> = { en };
+const loaders: Record<Exclude<Language, "en">, () => Promise<Messages>> = {
+  ja: () => import("./i18n-ja").then((m) => m.ja),
 };
 
-export const DICTIONARIES: Readonly<Record<Language, Messages>> = { en, ja };
+/** Fetches a language's dictionary once; resolves when it can be shown. */
+export async function loadLanguage(language: Language): Promise<Messages> {
+  const ready = dictionaries[language];
+  if (ready) return ready;
+  const loaded = await loaders[language as Exclude<Language, "en">]();
+  dictionaries[language] = loaded;
+  return loaded;
+}
+
+function dictionary(language: Language): Messages {
+  return dictionaries[language] ?? en;
+}
 
 /** "auto" follows the browser's preference order: the first language we have wins, else English. */
 export function languageFor(choice: LanguageChoice, navigatorLanguages: readonly string[] = []): Language {
@@ -389,16 +237,31 @@ const store = createStore<LanguageState>(() => ({
 }));
 
 /** The current dictionary: one stable object per language, so a component re-renders only on a switch. */
-export const useT = () => useStore(store, (s) => DICTIONARIES[s.language]);
+export const useT = () => useStore(store, (s) => dictionary(s.language));
 export const useLanguage = () => useStore(store, (s) => s.language);
 /** The tag Intl formatters use; read it in render so numbers and times follow a switch. */
 export const useLocale = () => useStore(store, (s) => s.locale);
 
-export const getT = (): Messages => DICTIONARIES[store.getState().language];
+export const getT = (): Messages => dictionary(store.getState().language);
 export const getLanguage = (): Language => store.getState().language;
 export const currentLocale = (): string => store.getState().locale;
 
-export function setLanguage(language: Language) {
+let wanted: Language = "en";
+
+/**
+ * Shows `language` as soon as its dictionary is in (at once for English, or when already loaded).
+ * The promise resolves when it shows; a newer choice made meanwhile wins.
+ */
+export async function setLanguage(language: Language): Promise<void> {
+  wanted = language;
+  if (!dictionaries[language]) {
+    try {
+      await loadLanguage(language);
+    } catch {
+      return; // offline without the chunk cached: the page stays in the language it has
+    }
+  }
+  if (wanted !== language) return;
   const locale = localeFor(language, browserLanguages());
   const state = store.getState();
   if (state.language !== language || state.locale !== locale) store.setState({ language, locale });

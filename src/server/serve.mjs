@@ -5,7 +5,6 @@
  *
  *   node src/server/serve.mjs [--dist dist] [--port 4173] [--host 127.0.0.1]
  */
-import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -13,6 +12,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -28,6 +28,28 @@ const TYPES = {
 };
 
 const PROXY_TIMEOUT_MS = 20_000;
+
+/** Text worth compressing; images and audio are already compressed. */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
+
+/** Picks brotli or gzip from Accept-Encoding, and keeps each compressed file in memory (the build never changes). */
+function createCompressor() {
+  const cache = new Map();
+  return function compressed(key, body, acceptEncoding = "") {
+    const encoding = /\bbr\b/.test(acceptEncoding) ? "br" : /\bgzip\b/.test(acceptEncoding) ? "gzip" : null;
+    if (!encoding || body.length < 1024) return { body, encoding: null };
+    const cacheKey = `${encoding}:${key}`;
+    if (!cache.has(cacheKey)) {
+      cache.set(
+        cacheKey,
+        encoding === "br"
+          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+          : gzipSync(body, { level: 9 }),
+      );
+    }
+    return { body: cache.get(cacheKey), encoding };
+  };
+}
 /** GraphQL requests are small; a bigger body is refused rather than buffered. */
 const MAX_PROXY_BODY_BYTES = 1024 * 1024;
 
@@ -125,6 +147,21 @@ export async function startServer({
   const policy = await readPolicy(root);
   const graphqlTarget = `${listenOrigin.replace(/\/+$/, "")}/graphql`;
   const baseHeaders = securityHeaders(policy);
+  const compressed = createCompressor();
+
+  /** Sends a whole file, compressed when the client accepts it and the type is text. */
+  function sendFile(req, res, key, body, headers, compressible) {
+    const out = compressible
+      ? compressed(key, body, req.headers["accept-encoding"])
+      : { body, encoding: null };
+    res.writeHead(200, {
+      ...headers,
+      "content-length": out.body.length,
+      vary: "Accept-Encoding",
+      ...(out.encoding ? { "content-encoding": out.encoding } : {}),
+    });
+    res.end(req.method === "HEAD" ? undefined : out.body);
+  }
 
   async function handle(req, res) {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -149,14 +186,12 @@ export async function startServer({
         const info = await stat(path);
         if (info.isFile()) {
           const immutable = url.pathname.startsWith("/assets/");
-          res.writeHead(200, {
+          const headers = {
             ...baseHeaders,
             "content-type": TYPES[extname(path)] ?? "application/octet-stream",
-            "content-length": info.size,
             "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-          });
-          if (req.method === "HEAD") res.end();
-          else await pipeline(createReadStream(path), res).catch(() => res.destroy());
+          };
+          sendFile(req, res, path, await readFile(path), headers, COMPRESSIBLE.has(extname(path)));
           return;
         }
       } catch {
@@ -166,8 +201,14 @@ export async function startServer({
       return;
     }
     // Every other path is a route of the single-page app.
-    res.writeHead(200, { ...baseHeaders, "content-type": TYPES[".html"], "cache-control": "no-cache" });
-    res.end(req.method === "HEAD" ? undefined : indexHtml);
+    sendFile(
+      req,
+      res,
+      "index.html",
+      indexHtml,
+      { ...baseHeaders, "content-type": TYPES[".html"], "cache-control": "no-cache" },
+      true,
+    );
   }
 
   // One bad request must never take the server down: an async listener's rejection would.

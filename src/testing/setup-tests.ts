@@ -5,9 +5,14 @@ import { resetAuthStore } from "@/features/auth/auth-store";
 import { resetFavoritesStore } from "@/features/favorites/favorites-store";
 import { resetConnectionStore } from "@/features/gateway/connection-store";
 import { resetNowPlayingStore } from "@/features/now-playing/now-playing-store";
+import { loadLanguage } from "@/lib/i18n";
 import { server } from "./msw-server";
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  // The app loads Japanese on demand; tests switch languages synchronously, so have it ready.
+  await loadLanguage("ja");
+});
 afterEach(() => {
   cleanup();
   server.resetHandlers();

@@ -5,12 +5,16 @@
 //   POST /__control/clear  {id?, type?}                  clear active faults (all by default)
 //   POST /__control/config {heartbeatMs?, speed?, startTime?, ...}
 //   POST /__control/reset  {favorites?, tokens?}         clear faults and logs (and optionally more)
+//   POST /__control/inject {station, song?, requester?, event?, lastPlayed?, startTime?}  crafted
+//                                                        TRACK_UPDATE (see inject.mjs)
+//   POST /__control/profile {username, displayName?, avatarImage?}  GraphQL profile override
 //   POST /__control/burst  {station, kind?, count?, intervalMs?, wait?}   many real updates, fast
 // Success: 200 `{ok: true, ...}`. Bad input: 400 `{ok: false, error}`.
 
 import { MOUNTS } from "./audio.mjs";
 import { EVENTS, gatewaySong } from "./catalogue.mjs";
 import { dispatchFrame, eventObject, trackPayload } from "./frames.mjs";
+import { checkInjectSpec, craftedPayload, INJECTED_SONG_ID_BASE } from "./inject.mjs";
 
 const STATIONS = ["jpop", "kpop"];
 
@@ -111,7 +115,8 @@ function unknownFrames(stationKey, baseUrl) {
  * @param {object} ctx the station internals assembled by server.mjs
  */
 export function createControl(ctx) {
-  const { config, stations, gateway, audio, cdn, graphql, faults, tokens, favorites } = ctx;
+  const { config, stations, gateway, audio, cdn, graphql, faults, tokens, favorites, profiles } = ctx;
+  let injected = 0;
   const targets = (station) => (station ? [station] : STATIONS);
   const checkStation = (station) => {
     if (station != null && !STATIONS.includes(station)) throw bad('station must be "jpop" or "kpop"');
@@ -331,6 +336,26 @@ export function createControl(ctx) {
     }
   }
 
+  /** Broadcasts one crafted TRACK_UPDATE to a station's sockets (see inject.mjs). */
+  function inject(spec) {
+    if (!spec || typeof spec !== "object") throw bad("body must be a JSON object");
+    const station = checkStation(spec.station);
+    if (!station) throw bad('station is required ("jpop" or "kpop")');
+    const problem = checkInjectSpec(spec);
+    if (problem) throw bad(problem);
+    const payload = craftedPayload(currentPayload(station), spec, INJECTED_SONG_ID_BASE + ++injected);
+    const sent = gateway.sendAll(station, dispatchFrame("TRACK_UPDATE", payload));
+    return { ok: true, sent, payload };
+  }
+
+  /** Overrides a user's public profile fields in GraphQL answers until `reset`. */
+  function profile(spec) {
+    if (!spec || typeof spec !== "object") throw bad("body must be a JSON object");
+    const problem = profiles.set(spec);
+    if (problem) throw bad(problem);
+    return { ok: true, profiles: profiles.snapshot() };
+  }
+
   function clear(filter = {}) {
     return { ok: true, cleared: faults.clear({ id: filter.id, type: filter.type }) };
   }
@@ -400,6 +425,7 @@ export function createControl(ctx) {
     audio.clearLog();
     cdn.clearLog();
     graphql.clearLog();
+    profiles.reset();
     if (opts.favorites) favorites.reset();
     if (opts.tokens) tokens.revokeAll();
     return { ok: true };
@@ -447,6 +473,7 @@ export function createControl(ctx) {
       faults: activeFaults(),
       faultLog: faults.history.slice(-50),
       favorites: favorites.snapshot(),
+      profiles: profiles.snapshot(),
     };
   }
 
@@ -514,6 +541,10 @@ export function createControl(ctx) {
           return reply(req, res, 200, configure(body));
         case "reset":
           return reply(req, res, 200, reset(body));
+        case "inject":
+          return reply(req, res, 200, inject(body));
+        case "profile":
+          return reply(req, res, 200, profile(body));
         case "burst":
           return reply(req, res, 200, await burst(body));
         default:
@@ -529,5 +560,5 @@ export function createControl(ctx) {
     }
   }
 
-  return { handle, next, fault, clear, configure, reset, burst, state };
+  return { handle, next, fault, clear, configure, reset, burst, state, inject, profile };
 }

@@ -154,6 +154,8 @@ export interface StationState {
   >;
   faultLog: { type: string; at: number; params: Record<string, unknown> }[];
   favorites: Record<string, number[]>;
+  /** Profile overrides set through `profile` (until `reset`). */
+  profiles: Record<string, { displayName?: string | null; avatarImage?: string | null }>;
 }
 
 export interface RunningStation {
@@ -186,6 +188,20 @@ export interface RunningStation {
     audioStartSeconds?: number | null;
   }): { ok: true; config: Record<string, unknown> };
   reset(options?: { favorites?: boolean; tokens?: boolean }): { ok: true };
+  /** Broadcasts one TRACK_UPDATE built from the current one with these fields replaced (inject.mjs). */
+  inject(spec: {
+    station: StationKey;
+    song?: Partial<GatewaySong> & Record<string, unknown>;
+    requester?: Record<string, unknown> | null;
+    event?: Record<string, unknown> | null;
+    lastPlayed?: unknown[];
+    startTime?: string | null;
+  }): { ok: true; sent: number; payload: TrackPayload };
+  /** Overrides what GraphQL says about a user until `reset`. */
+  profile(spec: { username: string; displayName?: string | null; avatarImage?: string | null }): {
+    ok: true;
+    profiles: Record<string, { displayName?: string | null; avatarImage?: string | null }>;
+  };
   /**
    * `count` real updates on one station, `intervalMs` apart (0 = as fast as possible): "track" advances
    * the song each time, "listeners" re-sends the same song with the listener count one higher.

@@ -311,6 +311,10 @@ export async function startStation(options = {}) {
     clearFaults: control.clear,
     configure: control.configure,
     reset: control.reset,
+    /** Broadcasts a crafted TRACK_UPDATE, same body as POST /__control/inject (see inject.mjs). */
+    inject: control.inject,
+    /** Overrides a user's GraphQL profile fields, same body as POST /__control/profile. */
+    profile: control.profile,
     /** Many real updates in a row, same body as POST /__control/burst. */
     burst: control.burst,
     /** Runs a GraphQL request in-process: `{query, variables?, operationName?, authorization?}`. */

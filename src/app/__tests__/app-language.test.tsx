@@ -42,7 +42,7 @@ beforeEach(() => {
     api.query("PlayHistoryQuery", () => HttpResponse.json({ data: { playStatistics: { songs: [] } } })),
     station(rawSong(1, "ベースラインやってる？笑")),
   );
-  stopLanguage = startLanguage();
+  stopLanguage = startLanguage().stop;
 });
 
 afterEach(() => {

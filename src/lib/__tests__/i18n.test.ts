@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { formatNumber, formatTimeAgo } from "../format";
 import { errorMessage, GraphqlError } from "../graphql-client";
-import {
-  DICTIONARIES,
-  getT,
-  type Language,
-  languageFor,
-  localeFor,
-  type Messages,
-  setLanguage,
-} from "../i18n";
+import { getT, type Language, languageFor, localeFor, type Messages, setLanguage } from "../i18n";
+import { DICTIONARIES } from "../i18n-all";
 
 type Entry = [path: string, value: unknown];
 

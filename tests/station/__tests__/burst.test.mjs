@@ -63,7 +63,12 @@ describe("burst control action", () => {
     const a = await open();
     const start = a.client.frames.length;
     const before = a.track.d.listeners;
-    const res = await control(station, "burst", { station: "jpop", kind: "listeners", count: 50, wait: true });
+    const res = await control(station, "burst", {
+      station: "jpop",
+      kind: "listeners",
+      count: 50,
+      wait: true,
+    });
     expect(res.body).toMatchObject({ ok: true, kind: "listeners", count: 50, listeners: before + 50 });
     await waitFor(() => trackUpdates(a.client.frames.slice(start)).length === 50, 3000);
     const updates = trackUpdates(a.client.frames.slice(start)).map((f) => f.json.d);
@@ -78,7 +83,12 @@ describe("burst control action", () => {
     const a = await open();
     const start = a.client.frames.length;
     const started = Date.now();
-    const res = await control(station, "burst", { station: "jpop", kind: "listeners", count: 5, intervalMs: 40 });
+    const res = await control(station, "burst", {
+      station: "jpop",
+      kind: "listeners",
+      count: 5,
+      intervalMs: 40,
+    });
     expect(res.body).toEqual({ ok: true, station: "jpop", kind: "listeners", count: 5 });
     expect(Date.now() - started).toBeLessThan(150);
     await waitFor(() => trackUpdates(a.client.frames.slice(start)).length === 5, 3000);

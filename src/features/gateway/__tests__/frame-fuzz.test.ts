@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NamedEntity, Song, TrackUpdate } from "@/lib/song";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
-import { type GatewayFrame, parseFrame } from "../model/frame-schema";
+import { type GatewayFrame, isCdnEventImage, parseFrame } from "../model/frame-schema";
 import { MAX_FRAME_CHARS } from "../protocol";
 
 /** Shown text is capped at this many characters (the schema's MAX_TEXT). */
@@ -49,6 +49,10 @@ function checkPayload(d: TrackUpdate) {
     "requester",
   );
   check(d.event === null || (isText(d.event.name) && isText(d.event.image)), "event");
+  check(
+    d.event?.image == null || isCdnEventImage(d.event.image),
+    `event image ${d.event?.image} off the CDN`,
+  );
   check(d.startTime === null || typeof d.startTime === "string", "startTime");
   check(d.listeners === undefined || isCount(d.listeners), `listeners ${d.listeners}`);
   check(
@@ -160,8 +164,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every path into a JSON tree, parents before children. */
 function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const out = [prefix];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...paths(item, [...prefix, i])));
-  else if (value !== null && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) out.push(...paths(item, [...prefix, i]));
+  } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) out.push(...paths(item, [...prefix, key]));
   }
   return out;

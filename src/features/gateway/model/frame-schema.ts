@@ -1,9 +1,36 @@
 import * as v from "valibot";
+import { endpoints } from "@/lib/config";
 import type { TrackUpdate } from "@/lib/song";
-import { id, nullableText, songSchema } from "@/lib/song-schema";
+import { id, nullableText, songSchema, text } from "@/lib/song-schema";
 
 const requester = v.nullable(
   v.object({ uuid: nullableText, username: nullableText, displayName: nullableText }),
+);
+
+/** Whether `raw` is an http(s) URL of one file in the events folder of the CDN the app is configured with. */
+export function isCdnEventImage(raw: string, cdnOrigin = endpoints.cdnOrigin): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      url.origin === new URL(cdnOrigin).origin &&
+      /^\/events\/[^/]+$/.test(url.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Event images arrive as full URLs (protocol §6), the one image the wire names in full. Only files in
+ * our CDN's events folder survive: a frame must not point every listener's browser anywhere else.
+ */
+const eventImage = v.optional(
+  v.pipe(
+    v.nullable(text),
+    v.transform((url) => (url !== null && isCdnEventImage(url) ? url : null)),
+  ),
+  null,
 );
 
 const event = v.nullable(
@@ -11,7 +38,7 @@ const event = v.nullable(
     id: v.optional(v.nullable(id), null),
     name: nullableText,
     slug: nullableText,
-    image: nullableText,
+    image: eventImage,
   }),
 );
 

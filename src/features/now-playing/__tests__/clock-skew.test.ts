@@ -28,6 +28,13 @@ describe("song order when our clock is behind the server's", () => {
     expect(second.history[0].song.id).toBe(1);
   });
 
+  it("ignores a late frame for the song before, however short that song was", () => {
+    // Found by the fault matrix: a song that had played under the 2 s tolerance came back on top.
+    const first = applyTrackUpdate(EMPTY_STATION, update(1, 200, t), t + 100);
+    const second = applyTrackUpdate(first, update(2, 200, t + 1_500), t + 1_600);
+    expect(applyTrackUpdate(second, update(1, 200, t), t + 1_700)).toBe(second);
+  });
+
   it("still ignores a late frame for the song before", () => {
     const first = applyTrackUpdate(EMPTY_STATION, update(1, 60, t + skew), t + 300);
     const second = applyTrackUpdate(first, update(2, 123, t + 60_000 + skew), t + 60_300);

@@ -32,9 +32,10 @@ export function SongProgress({ startedAt, duration }: SongProgressProps) {
         aria-valuetext={t.nowPlaying.progressOf(formatClock(elapsed), formatClock(duration))}
         className="h-1.5 flex-1 overflow-hidden rounded-full bg-fg/10"
       >
+        {/* scaleX, not width: a transform animates on the compositor, with no layout every frame. */}
         <div
-          className="h-full rounded-full bg-station transition-[width] motion-reduce:transition-none duration-1000 ease-linear"
-          style={{ width: `${percent}%` }}
+          className="h-full w-full origin-left rounded-full bg-station transition-transform duration-1000 ease-linear motion-reduce:transition-none"
+          style={{ transform: `scaleX(${percent / 100})` }}
         />
       </div>
       <span>{formatClock(duration)}</span>

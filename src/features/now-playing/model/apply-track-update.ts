@@ -111,12 +111,13 @@ function serverStamp(startTime: string | null): number | null {
 
 /**
  * Whether an incoming song started before the current one (a late frame). Two server stamps compare
- * on the server's own clock; our derived start times can disagree with them when our clock is off
- * and a stamp's meaning (start or end) is guessed from it, so they are only the fallback.
+ * exactly, on the server's own clock; our derived start times can disagree with them when our clock
+ * is off and a stamp's meaning (start or end) is guessed from it, so they are only the fallback, with
+ * a tolerance for that guesswork.
  */
 function startedEarlier(stamp: number | null, startedAt: number, state: StationNowPlaying, current: Track) {
   const currentStamp = state.startStamp ?? null;
-  if (stamp !== null && currentStamp !== null) return stamp < currentStamp - STALE_TOLERANCE_MS;
+  if (stamp !== null && currentStamp !== null) return stamp < currentStamp;
   return startedAt < current.startedAt - STALE_TOLERANCE_MS;
 }
 

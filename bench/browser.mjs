@@ -1,0 +1,96 @@
+// Headless Chromium for the bench: one browser, a fresh context (cold cache, no storage) per page,
+// the probes from probes.mjs in every page, and the few CDP calls the measurements need.
+
+import { chromium } from "playwright-core";
+import { installProbes } from "./probes.mjs";
+
+export const VIEWPORT = { width: 1366, height: 860 };
+
+/** Chrome DevTools' idea of Fast 3G as the issue states it: 150 ms RTT, 1.6 Mbit/s both ways. */
+export const FAST_3G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 200_000,
+  uploadThroughput: 200_000,
+};
+
+export function chromiumPath() {
+  return process.env.CHROME_PATH || "/usr/bin/chromium";
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-extensions",
+      "--autoplay-policy=no-user-gesture-required",
+      "--enable-precise-memory-info",
+    ],
+  });
+}
+
+/**
+ * A new context and page with the probes installed; `network` applies CDP network emulation
+ * before the first request. Returns the page, its CDP session and a close().
+ * @param {import("playwright-core").Browser} browser
+ * @param {{network?: typeof FAST_3G}} [options]
+ */
+export async function openPage(browser, { network } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.addInitScript(installProbes);
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", network);
+  }
+  return {
+    page,
+    cdp,
+    errors,
+    close: () => context.close().catch(() => {}),
+  };
+}
+
+/** The now-playing title as the probes last saw it (null while tuning in). */
+export const currentTitle = (page) =>
+  page.evaluate(() => document.querySelector('section[aria-label="Now playing"] h2')?.textContent ?? null);
+
+/** Waits until the now-playing title reads `title`. */
+export function waitForTitle(page, title, timeout = 15_000) {
+  return page.waitForFunction(
+    (expected) => document.querySelector('section[aria-label="Now playing"] h2')?.textContent === expected,
+    title,
+    { timeout, polling: 10 },
+  );
+}
+
+/** The main thread's busy time so far, from CDP Performance.getMetrics (seconds, as Chrome reports). */
+export async function mainThreadMetrics(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const pick = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return {
+    task: pick("TaskDuration"),
+    script: pick("ScriptDuration"),
+    layout: pick("LayoutDuration"),
+    style: pick("RecalcStyleDuration"),
+  };
+}
+
+/** Heap and DOM counters after forced garbage collection. */
+export async function memorySnapshot(cdp) {
+  for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const { nodes, jsEventListeners, documents } = await cdp.send("Memory.getDOMCounters");
+  return { heapUsed: usedSize, nodes, listeners: jsEventListeners, documents };
+}

@@ -1,0 +1,146 @@
+/**
+ * The size budget from the performance issue: all JS and CSS the first screen needs (the entry
+ * script, everything it imports statically, and the stylesheets named in index.html) is at most
+ * 100 kB gzip, and the login, settings and keyboard-shortcuts dialogs are not part of it.
+ * It builds the real app with vite.config.ts into a temporary folder; timings live in `npm run bench`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUDGET_BYTES, type InitialLoad, initialLoad } from "../../bench/initial-load.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Source modules that must only ever load on demand. */
+const ON_DEMAND = {
+  "login dialog": "src/features/auth/components/login-dialog.tsx",
+  "settings dialog": "src/app/settings-dialog.tsx",
+  "keyboard shortcuts dialog": "src/app/shortcuts-dialog.tsx",
+};
+
+interface BuiltChunk {
+  fileName: string;
+  moduleIds: string[];
+}
+
+/** A production build as `npm run build` makes it, whatever environment the test runner set. */
+async function buildApp(outDir: string): Promise<BuiltChunk[]> {
+  const saved = { NODE_ENV: process.env.NODE_ENV, VITE_PROFILE: process.env.VITE_PROFILE };
+  // Vitest sets NODE_ENV=test, which would bundle React's development build.
+  process.env.NODE_ENV = "production";
+  delete process.env.VITE_PROFILE;
+  try {
+    const result = await build({
+      root: ROOT,
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]).filter((o) => "output" in o);
+    return outputs.flatMap((o) =>
+      o.output.flatMap((item) =>
+        item.type === "chunk" ? [{ fileName: item.fileName, moduleIds: [...item.moduleIds] }] : [],
+      ),
+    );
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function describeLoad(load: InitialLoad): string {
+  return load.files.map((f) => `${f.path} ${kB(f.gzip)} gzip (via ${f.via})`).join("\n");
+}
+
+describe("first-screen size budget", () => {
+  let outDir: string;
+  let chunks: BuiltChunk[];
+  let load: InitialLoad;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), "lm-budget-"));
+    chunks = await buildApp(outDir);
+    load = initialLoad(outDir);
+  }, 120_000);
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it(`keeps all first-screen JS and CSS within ${kB(BUDGET_BYTES)} gzip`, () => {
+    expect(load.files.some((f) => f.kind === "js")).toBe(true);
+    expect(load.files.some((f) => f.kind === "css")).toBe(true);
+    expect(
+      load.total.gzip,
+      `first screen is ${kB(load.total.gzip)} gzip:\n${describeLoad(load)}`,
+    ).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it("counts every chunk the entry imports statically", () => {
+    const initial = new Set(load.files.map((f) => f.path));
+    const entry = load.files[0];
+    expect(entry.via).toBe("index.html");
+    for (const chunk of chunks) {
+      if (initial.has(chunk.fileName)) continue;
+      // Anything left out must be reachable only through import(): no static importer in the set.
+      expect(load.files.map((f) => f.via)).not.toContain(chunk.fileName);
+    }
+  });
+
+  it.each(Object.entries(ON_DEMAND))("leaves the %s out of the first screen", (_name, source) => {
+    const owner = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(`/${source}`)));
+    expect(owner, `${source} is not in the build at all`).toBeDefined();
+    const initial = new Set(load.files.map((f) => f.path));
+    expect(initial.has(owner?.fileName ?? ""), `${source} is bundled into ${owner?.fileName}`).toBe(false);
+  });
+});
+
+describe("the budget check itself", () => {
+  /** Deterministic, incompressible-ish text (an xorshift stream as base-36 digits). */
+  function noise(length: number, seed: number): string {
+    let x = seed;
+    let out = "";
+    while (out.length < length) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      out += (x >>> 0).toString(36);
+    }
+    return out.slice(0, length);
+  }
+
+  it("fails a build whose first screen is over budget, counting static imports and not lazy ones", () => {
+    const dist = mkdtempSync(join(tmpdir(), "lm-budget-fake-"));
+    try {
+      mkdirSync(join(dist, "assets"));
+      writeFileSync(
+        join(dist, "index.html"),
+        '<!doctype html><script type="module" crossorigin src="/assets/entry.js"></script>' +
+          '<link rel="stylesheet" href="/assets/app.css">',
+      );
+      writeFileSync(
+        join(dist, "assets/entry.js"),
+        `import{a as b}from"./vendor.js";const l=()=>import("./lazy.js");var s="${noise(60_000, 1)}";`,
+      );
+      writeFileSync(join(dist, "assets/vendor.js"), `export const a="${noise(60_000, 2)}";`);
+      writeFileSync(join(dist, "assets/lazy.js"), `export const z="${noise(200_000, 3)}";`);
+      writeFileSync(join(dist, "assets/app.css"), `.x{content:"${noise(60_000, 4)}"}`);
+
+      const fake = initialLoad(dist);
+      expect(fake.files.map((f) => f.path).sort()).toEqual([
+        "assets/app.css",
+        "assets/entry.js",
+        "assets/vendor.js",
+      ]);
+      expect(fake.total.gzip).toBeGreaterThan(BUDGET_BYTES);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
