@@ -110,4 +110,18 @@ describe("listening", () => {
     expect(errors).toEqual([]);
     await close();
   });
+  it("lets MP3 take over when the Vorbis mount fails", async () => {
+    await station.fault({ type: "audio", mode: "404", mount: "/stream" });
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
+    await page.getByRole("button", { name: "Play" }).click();
+    await eventually(
+      async () => (await audioState(page)).src.includes("/fallback"),
+      "the MP3 mount takes over",
+      20_000,
+    );
+    await advancesBy(page, 1.5);
+    expect(await streamRequests("/fallback")).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

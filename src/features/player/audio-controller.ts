@@ -42,6 +42,9 @@ export interface AudioController {
 
 type Timer = ReturnType<typeof setTimeout>;
 
+/** How many failures of a mount that never played before MP3 takes over for the visit. */
+export const MOUNT_FAILURES_BEFORE_MP3 = 2;
+
 const MEDIA_EVENTS = [
   "playing",
   "waiting",
@@ -71,6 +74,10 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   let progressSince = 0;
   let troubleSince = 0;
   let everPlayedFormat = false;
+  /** Failures of the current format before it ever played. */
+  let unplayedFailures = 0;
+  /** A mount that failed repeatedly this visit; MP3 stands in for it until the listener picks a stream. */
+  let mountDown: StreamFormat | null = null;
   let reloadTimer: Timer | undefined;
   let watchdog: ReturnType<typeof setInterval> | undefined;
 
@@ -99,8 +106,12 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   function load() {
     clearReload();
     if (!wantPlayback) return;
-    const chosen = options.chooseFormat();
-    if (chosen !== format) everPlayedFormat = false;
+    const preferred = options.chooseFormat();
+    const chosen = preferred === mountDown ? "mp3" : preferred;
+    if (chosen !== format) {
+      everPlayedFormat = false;
+      unplayedFailures = 0;
+    }
     format = chosen;
     // A unique URL per attempt: never resume a stale buffer, always join at the live edge.
     loadedUrl = `${options.streamUrl(station, format)}?_=${now().toString(36)}`;
@@ -206,6 +217,12 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
           scheduleReload(true);
           break;
         }
+        if (format !== "mp3" && !everPlayedFormat && ++unplayedFailures >= MOUNT_FAILURES_BEFORE_MP3) {
+          // This mount keeps failing before it ever played (404, 503…): use MP3 for this visit.
+          mountDown = format;
+          scheduleReload(true);
+          break;
+        }
         scheduleReload();
         break;
       }
@@ -271,6 +288,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       audio.muted = muted;
     },
     reload() {
+      mountDown = null; // the listener picked a stream (or asked to retry): give it a fresh chance
       if (!wantPlayback) return;
       attempt = 0;
       setStatus("connecting");

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StationId, StreamFormat } from "@/lib/config";
-import { type AudioController, createAudioController } from "../audio-controller";
+import { type AudioController, createAudioController, MOUNT_FAILURES_BEFORE_MP3 } from "../audio-controller";
 import {
   BUFFERING_AFTER_MS,
   RELOAD_BASE_MS,
+  RELOAD_MAX_MS,
   reloadDelayMs,
   STALL_RELOAD_MS,
   WATCHDOG_TICK_MS,
@@ -126,6 +127,7 @@ describe("audio controller", () => {
 
   it("retries network and HTTP failures (media errors 2 and 4) with backoff", async () => {
     controller.play();
+    audio.emit("playing");
     const loadsBefore = audio.loads;
     const [first, second] = [reloadDelayMs(0, () => 0), reloadDelayMs(1, () => 0)];
     expect(second).toBeGreaterThan(first);
@@ -148,6 +150,17 @@ describe("audio controller", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(failedFormats).toEqual(["vorbis"]);
     expect(audio.src).toContain("/jpop/mp3?_=");
+  });
+
+  it("lets MP3 stand in for this visit when the Vorbis mount keeps failing before it ever played", async () => {
+    controller.play();
+    for (let i = 0; i < MOUNT_FAILURES_BEFORE_MP3; i++) {
+      expect(audio.src).toContain("/jpop/vorbis?_=");
+      audio.fail(4);
+      await vi.advanceTimersByTimeAsync(RELOAD_MAX_MS);
+    }
+    expect(audio.src).toContain("/jpop/mp3?_=");
+    expect(failedFormats).toEqual([]); // not remembered: the mount may be back next visit
   });
 
   it("switches the stream with the station while playing, and stays silent while stopped", async () => {
