@@ -12,8 +12,16 @@ self.addEventListener("install", (event) => {
       if (!response.ok) return;
       const html = await response.clone().text();
       await cache.put("/", response);
-      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
-      await cache.addAll([...new Set(assets)]);
+      const assets = new Set(
+        [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]),
+      );
+      // The entry script names every lazy chunk (dialogs, account, Japanese): cache those too, so a
+      // page that goes offline after loading can still open a dialog.
+      for (const script of [...assets].filter((path) => path.endsWith(".js"))) {
+        const code = await (await fetch(script)).text();
+        for (const match of code.matchAll(/assets\/[\w.-]+\.(?:js|css)/g)) assets.add(`/${match[0]}`);
+      }
+      await cache.addAll([...assets]);
       await self.skipWaiting();
     })(),
   );

@@ -16,6 +16,7 @@ import { StationTabs } from "@/features/station/components/station-tabs";
 import { locationChanged, useStation } from "@/features/station/station-store";
 import type { StationId } from "@/lib/config";
 import { useT } from "@/lib/i18n";
+import { loadChunk } from "@/lib/load-chunk";
 import type { Song } from "@/lib/song";
 import { DeferredAccountArea, DeferredHistorySync } from "./deferred";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
@@ -23,12 +24,14 @@ import { gateway } from "./live-session";
 import { Profiled } from "./render-profiler";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
-const SettingsDialog = lazy(() => import("./settings-dialog").then((m) => ({ default: m.SettingsDialog })));
+const SettingsDialog = lazy(() =>
+  loadChunk(() => import("./settings-dialog")).then((m) => ({ default: m.SettingsDialog })),
+);
 const SongDetailsDialog = lazy(() =>
-  import("./song-details-dialog").then((m) => ({ default: m.SongDetailsDialog })),
+  loadChunk(() => import("./song-details-dialog")).then((m) => ({ default: m.SongDetailsDialog })),
 );
 const ShortcutsDialog = lazy(() =>
-  import("./shortcuts-dialog").then((m) => ({ default: m.ShortcutsDialog })),
+  loadChunk(() => import("./shortcuts-dialog")).then((m) => ({ default: m.ShortcutsDialog })),
 );
 
 type OpenDialog = "settings" | "shortcuts" | null;

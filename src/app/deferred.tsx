@@ -9,6 +9,7 @@ import type { FavoriteButton } from "@/features/favorites/components/favorite-bu
 import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { STATIONS, type StationId } from "@/lib/config";
 import { useT } from "@/lib/i18n";
+import { loadChunk } from "@/lib/load-chunk";
 
 /** The islands wait this long at most for the first song (the gateway may be down). */
 const ISLANDS_AT_LATEST_MS = 3_000;
@@ -45,7 +46,11 @@ function subscribeToIslands(listener: () => void) {
 /** False until the first song is on screen, or a few seconds have passed. */
 const useIslandsReady = () => useSyncExternalStore(subscribeToIslands, () => islandsReady);
 
-const islands = () => import("./query-islands");
+let islandsChunk: Promise<typeof import("./query-islands")> | null = null;
+const islands = () => {
+  islandsChunk ??= loadChunk(() => import("./query-islands"));
+  return islandsChunk;
+};
 const AccountIsland = lazy(() => islands().then((m) => ({ default: m.AccountIsland })));
 const HistorySyncIsland = lazy(() => islands().then((m) => ({ default: m.HistorySyncIsland })));
 const FavoriteStatesIsland = lazy(() => islands().then((m) => ({ default: m.FavoriteStatesIsland })));

@@ -5,10 +5,15 @@ import { cdnUrl } from "@/lib/config";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";
 import { type Messages, useLocale, useT } from "@/lib/i18n";
+import { loadChunk } from "@/lib/load-chunk";
 import { currentUserQueryOptions } from "../api/current-user";
 import { loggedOut, noticeDismissed, useAuthNotice, useAuthSession } from "../auth-store";
 
-const loadLoginDialog = () => import("./login-dialog");
+let loginDialogChunk: Promise<typeof import("./login-dialog")> | null = null;
+const loadLoginDialog = () => {
+  loginDialogChunk ??= loadChunk(() => import("./login-dialog"));
+  return loginDialogChunk;
+};
 const LoginDialog = lazy(() => loadLoginDialog().then((m) => ({ default: m.LoginDialog })));
 
 export function formatFavoriteCount(count: number, t: Messages, locale: string): string {
