@@ -1,7 +1,7 @@
 // Headless Chromium for the bench: one browser, a fresh context (cold cache, no storage) per page,
 // the probes from probes.mjs in every page, and the few CDP calls the measurements need.
 
-import { chromium } from "playwright-core";
+import { chromiumPath, launchChromium } from "../tests/chromium.mjs";
 import { installProbes } from "./probes.mjs";
 
 export const VIEWPORT = { width: 1366, height: 860 };
@@ -14,27 +14,10 @@ export const FAST_3G = {
   uploadThroughput: 200_000,
 };
 
-export function chromiumPath() {
-  return process.env.CHROME_PATH || "/usr/bin/chromium";
-}
+export { chromiumPath };
 
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-extensions",
-      "--autoplay-policy=no-user-gesture-required",
-      "--enable-precise-memory-info",
-    ],
-  });
+export function launchBrowser() {
+  return launchChromium(["--disable-extensions", "--enable-precise-memory-info"]);
 }
 
 /**

@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { chromiumPath, launchChromium } from "../../chromium.mjs";
 
-export function chromiumPath(): string {
-  return process.env.CHROME_PATH || "/usr/bin/chromium";
-}
+export { chromiumPath };
 
 export const SCREENSHOT_DIR = join("test-results", "screenshots");
 
@@ -13,21 +12,8 @@ export const VIEWPORTS = {
   desktop: { width: 1366, height: 860 },
 } as const;
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 export interface PlayerPage {

@@ -3,12 +3,12 @@
 // crossed after 2-4 s of playback.
 
 import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, launchChromium } from "../../chromium.mjs";
 import { MOUNTS } from "../audio.mjs";
 import { startStation } from "../server.mjs";
 
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROME = chromiumPath();
 const PLAY_SECONDS = 6;
 
 describe.skipIf(!existsSync(CHROME))("playback in headless Chromium", () => {
@@ -16,20 +16,7 @@ describe.skipIf(!existsSync(CHROME))("playback in headless Chromium", () => {
   let browser;
   beforeAll(async () => {
     station = await startStation({ audioStartSeconds: 28, listenerDrift: false });
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--autoplay-policy=no-user-gesture-required",
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,30 @@
+/**
+ * Debian's headless Chromium, launched the same way by the e2e suite, the station's playback check and
+ * the bench. The background-networking flags keep it from dialling out of this closed network; the
+ * autoplay flag lets tests start audio without a gesture.
+ */
+import { chromium } from "playwright-core";
+
+export function chromiumPath() {
+  return process.env.CHROME_PATH || "/usr/bin/chromium";
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--autoplay-policy=no-user-gesture-required",
+];
+
+/** @param {string[]} [extraArgs] */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
