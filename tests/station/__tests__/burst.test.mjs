@@ -1,51 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_BURST } from "../control.mjs";
-import { startStation } from "../server.mjs";
-import { connectV2, waitFor } from "./helpers/gateway-client.mjs";
+import { control, setUpGatewaySuite } from "./helpers/control.mjs";
+import { waitFor } from "./helpers/gateway-client.mjs";
 import { expectTrackPayload } from "./helpers/shapes.mjs";
-
-/** POST /__control/<action> with a JSON body. */
-async function control(station, action, body) {
-  const res = await fetch(`${station.url}/__control/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 const trackUpdates = (frames) => frames.filter((f) => f.json?.op === 1 && f.json.t === "TRACK_UPDATE");
 
 describe("burst control action", () => {
-  let station;
-  const clients = [];
-  const open = async (path = "/gateway_v2") => {
-    const result = await connectV2(station, path);
-    clients.push(result.client);
-    return result;
-  };
-
-  beforeAll(async () => {
-    station = await startStation({ listenerDrift: false });
-  });
-  beforeEach(() => {
-    for (const client of clients.splice(0)) client.close();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await station.close();
-  });
+  const suite = setUpGatewaySuite({ between: null });
+  const { open } = suite;
 
   it("track: sends count TRACK_UPDATEs, each a new song that pushes the last one into lastPlayed", async () => {
     const a = await open();
     const k = await open("/kpop/gateway_v2");
     const start = a.client.frames.length;
-    const res = await control(station, "burst", { station: "jpop", kind: "track", count: 200, wait: true });
+    const res = await control(suite.station, "burst", {
+      station: "jpop",
+      kind: "track",
+      count: 200,
+      wait: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, station: "jpop", kind: "track", count: 200 });
     await waitFor(() => trackUpdates(a.client.frames.slice(start)).length === 200, 3000);
     const updates = trackUpdates(a.client.frames.slice(start)).map((f) => f.json.d);
-    for (const d of updates) expectTrackPayload(d, { baseUrl: station.url });
+    for (const d of updates) expectTrackPayload(d, { baseUrl: suite.station.url });
     let previous = a.track.d;
     for (const d of updates) {
       expect(d.song.id).not.toBe(previous.song.id);
@@ -54,8 +33,8 @@ describe("burst control action", () => {
       previous = d;
     }
     expect(res.body.song.id).toBe(previous.song.id);
-    expect(station.state().stations.jpop.song.id).toBe(previous.song.id);
-    // The other station hears nothing.
+    expect(suite.station.state().stations.jpop.song.id).toBe(previous.song.id);
+    // The other suite.station hears nothing.
     expect(trackUpdates(await k.client.collect(100))).toEqual([]);
   });
 
@@ -63,7 +42,7 @@ describe("burst control action", () => {
     const a = await open();
     const start = a.client.frames.length;
     const before = a.track.d.listeners;
-    const res = await control(station, "burst", {
+    const res = await control(suite.station, "burst", {
       station: "jpop",
       kind: "listeners",
       count: 50,
@@ -83,7 +62,7 @@ describe("burst control action", () => {
     const a = await open();
     const start = a.client.frames.length;
     const started = Date.now();
-    const res = await control(station, "burst", {
+    const res = await control(suite.station, "burst", {
       station: "jpop",
       kind: "listeners",
       count: 5,
@@ -104,16 +83,16 @@ describe("burst control action", () => {
     [{ station: "jpop", count: MAX_BURST + 1 }, /count must be a whole number/],
     [{ station: "jpop", intervalMs: -1 }, /intervalMs must be a number >= 0/],
   ])("rejects %j with 400", async (body, error) => {
-    const res = await control(station, "burst", body);
+    const res = await control(suite.station, "burst", body);
     expect(res.status).toBe(400);
     expect(res.body.ok).toBe(false);
     expect(res.body.error).toMatch(error);
   });
 
-  it("is available in-process as station.burst()", async () => {
+  it("is available in-process as suite.station.burst()", async () => {
     const a = await open("/kpop/gateway_v2");
     const start = a.client.frames.length;
-    const result = await station.burst({ station: "kpop", count: 3, wait: true });
+    const result = await suite.station.burst({ station: "kpop", count: 3, wait: true });
     expect(result).toMatchObject({ ok: true, station: "kpop", kind: "track", count: 3 });
     await waitFor(() => trackUpdates(a.client.frames.slice(start)).length === 3, 3000);
     expect(trackUpdates(a.client.frames.slice(start)).at(-1).json.d.song.id).toBe(result.song.id);

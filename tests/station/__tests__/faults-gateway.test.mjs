@@ -1,44 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MALFORMED_FRAMES } from "../control.mjs";
 import { startStation } from "../server.mjs";
-import { connectV2, GatewayClient, waitFor, wsUrl } from "./helpers/gateway-client.mjs";
+import { control, setUpGatewaySuite } from "./helpers/control.mjs";
+import { GatewayClient, waitFor, wsUrl } from "./helpers/gateway-client.mjs";
 import { expectTrackPayload } from "./helpers/shapes.mjs";
 
-/** POST /__control/<action> with a JSON body. */
-async function control(station, action, body) {
-  const res = await fetch(`${station.url}/__control/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 describe("gateway faults", () => {
-  let station;
-  const clients = [];
-  const open = async (path = "/gateway_v2") => {
-    const result = await connectV2(station, path);
-    clients.push(result.client);
-    return result;
-  };
-
-  beforeAll(async () => {
-    station = await startStation({ listenerDrift: false });
-  });
-  beforeEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await control(station, "clear", {});
-  });
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await station.close();
-  });
+  const suite = setUpGatewaySuite();
+  const { open } = suite;
 
   it("drop closes the station's sockets with the default code 1000", async () => {
     const a = await open();
     const k = await open("/kpop/gateway_v2");
-    const res = await control(station, "fault", { type: "drop", station: "jpop" });
+    const res = await control(suite.station, "fault", { type: "drop", station: "jpop" });
     expect(res).toEqual({ status: 200, body: { ok: true, closed: 1 } });
     expect((await a.client.waitClose()).code).toBe(1000);
     expect(k.client.ws.readyState).toBe(1);
@@ -46,48 +20,53 @@ describe("gateway faults", () => {
 
   it.each([4001, 4002, 4003, 4004, 4005])("drop can close with %i", async (code) => {
     const a = await open();
-    await control(station, "fault", { type: "drop", code });
+    await control(suite.station, "fault", { type: "drop", code });
     expect((await a.client.waitClose()).code).toBe(code);
   });
 
   it("drop with code 1006 cuts the TCP connection without a close frame", async () => {
     const a = await open();
     const k = await open("/kpop/gateway_v2");
-    await control(station, "fault", { type: "drop", code: 1006 });
+    await control(suite.station, "fault", { type: "drop", code: 1006 });
     expect((await a.client.waitClose()).code).toBe(1006);
     expect((await k.client.waitClose()).code).toBe(1006);
   });
 
   it("zombie silences acks and updates but keeps sockets open, until it expires", async () => {
     const a = await open();
-    await control(station, "fault", { type: "zombie", station: "jpop", durationMs: 500 });
+    await control(suite.station, "fault", { type: "zombie", station: "jpop", durationMs: 500 });
     a.client.send({ op: 9 });
-    station.next("jpop");
+    suite.station.next("jpop");
     a.client.send({ op: 2 });
     expect(await a.client.collect(300)).toEqual([]);
     expect(a.client.ws.readyState).toBe(1);
-    await waitFor(() => Object.keys(station.state().faults).length === 0, 1000);
+    await waitFor(() => Object.keys(suite.station.state().faults).length === 0, 1000);
     a.client.send({ op: 9 });
     await a.client.next((f) => f?.op === 10);
   });
 
   it("zombie without a duration lasts until cleared", async () => {
     const a = await open();
-    const { body } = await control(station, "fault", { type: "zombie" });
+    const { body } = await control(suite.station, "fault", { type: "zombie" });
     expect(body.fault).toMatchObject({ type: "zombie", until: null });
-    expect(station.state().faults).toEqual({ zombie: [expect.objectContaining({ id: body.fault.id })] });
+    expect(suite.station.state().faults).toEqual({
+      zombie: [expect.objectContaining({ id: body.fault.id })],
+    });
     a.client.send({ op: 9 });
     expect(await a.client.collect(200)).toEqual([]);
-    expect((await control(station, "clear", { type: "zombie" })).body).toEqual({ ok: true, cleared: 1 });
+    expect((await control(suite.station, "clear", { type: "zombie" })).body).toEqual({
+      ok: true,
+      cleared: 1,
+    });
     a.client.send({ op: 9 });
     await a.client.next((f) => f?.op === 10);
   });
 
   it("no-ack stops op 10 but keeps TRACK_UPDATEs coming", async () => {
     const a = await open();
-    await control(station, "fault", { type: "no-ack" });
+    await control(suite.station, "fault", { type: "no-ack" });
     a.client.send({ op: 9 });
-    station.next("jpop");
+    suite.station.next("jpop");
     const update = await a.client.nextDispatch("TRACK_UPDATE");
     expectTrackPayload(update.d);
     expect(a.client.frames.some((f) => f.json?.op === 10)).toBe(false);
@@ -95,31 +74,31 @@ describe("gateway faults", () => {
 
   it("no-welcome leaves new sockets in silence while old ones carry on", async () => {
     const old = await open();
-    await control(station, "fault", { type: "no-welcome", station: "jpop" });
-    const fresh = await GatewayClient.connect(wsUrl(station, "/gateway_v2"));
-    clients.push(fresh);
+    await control(suite.station, "fault", { type: "no-welcome", station: "jpop" });
+    const fresh = await GatewayClient.connect(wsUrl(suite.station, "/gateway_v2"));
+    suite.adopt(fresh);
     const kpop = await open("/kpop/gateway_v2");
-    station.next("jpop");
+    suite.station.next("jpop");
     await old.client.nextDispatch("TRACK_UPDATE");
     fresh.send({ op: 9 });
     expect(await fresh.collect(300)).toEqual([]);
     expect(kpop.welcome.op).toBe(0);
-    await control(station, "clear", {});
+    await control(suite.station, "clear", {});
     await open();
   });
 
   it("refuse closes open sockets and refuses upgrades for a while", async () => {
     const a = await open();
-    await control(station, "fault", { type: "refuse", durationMs: 400 });
+    await control(suite.station, "fault", { type: "refuse", durationMs: 400 });
     expect((await a.client.waitClose()).code).toBe(1006);
-    await expect(GatewayClient.connect(wsUrl(station, "/gateway_v2"))).rejects.toThrow(/503/);
+    await expect(GatewayClient.connect(wsUrl(suite.station, "/gateway_v2"))).rejects.toThrow(/503/);
     await new Promise((resolve) => setTimeout(resolve, 450));
     await open();
   });
 
   it("malformed sends non-JSON text frames (and the socket stays usable)", async () => {
     const a = await open();
-    const res = await control(station, "fault", { type: "malformed", station: "jpop" });
+    const res = await control(suite.station, "fault", { type: "malformed", station: "jpop" });
     expect(res.body).toEqual({ ok: true, sent: MALFORMED_FRAMES.length });
     for (const text of MALFORMED_FRAMES) await a.client.next((_json, raw) => raw === text);
     a.client.send({ op: 9 });
@@ -128,7 +107,7 @@ describe("gateway faults", () => {
 
   it("wrong-shape sends valid JSON TRACK_UPDATEs with a bad d", async () => {
     const a = await open();
-    await control(station, "fault", { type: "wrong-shape" });
+    await control(suite.station, "fault", { type: "wrong-shape" });
     const frames = [];
     for (let i = 0; i < 3; i++) frames.push(await a.client.nextDispatch("TRACK_UPDATE"));
     expect(frames[0].d.song).toBe("not-an-object");
@@ -138,7 +117,7 @@ describe("gateway faults", () => {
 
   it("unknown sends an unknown op and unknown or song-less t values", async () => {
     const a = await open();
-    await control(station, "fault", { type: "unknown" });
+    await control(suite.station, "fault", { type: "unknown" });
     await a.client.next((f) => f?.op === 7);
     const queue = await a.client.nextDispatch("QUEUE_UPDATE");
     expect(queue.d).not.toHaveProperty("song");
@@ -150,11 +129,11 @@ describe("gateway faults", () => {
 
   it("oversized sends a ~1 MB frame (a padded TRACK_UPDATE by default)", async () => {
     const a = await open();
-    await control(station, "fault", { type: "oversized" });
+    await control(suite.station, "fault", { type: "oversized" });
     const big = await a.client.nextDispatch("TRACK_UPDATE");
     expect(a.client.frames.at(-1).text.length).toBeGreaterThan(1024 * 1024);
     expect(big.d.song.id).toBe(a.track.d.song.id);
-    await control(station, "fault", { type: "oversized", variant: "junk", bytes: 2048 });
+    await control(suite.station, "fault", { type: "oversized", variant: "junk", bytes: 2048 });
     const junk = await a.client.next((json, text) => json === undefined && text.length > 2048);
     expect(junk.startsWith('{"op":1,"d":"xxx')).toBe(true);
   });
@@ -163,7 +142,7 @@ describe("gateway faults", () => {
     const a = await open();
     const start = a.client.frames.length;
     const started = Date.now();
-    await control(station, "fault", { type: "flood", wait: true });
+    await control(suite.station, "fault", { type: "flood", wait: true });
     await waitFor(() => a.client.frames.length - start >= 1000, 3000);
     expect(Date.now() - started).toBeLessThan(3000);
     const frames = a.client.frames.slice(start);
@@ -177,7 +156,7 @@ describe("gateway faults", () => {
 
   it("stale-update re-sends the previous song with its older startTime", async () => {
     const a = await open();
-    await control(station, "fault", { type: "stale-update", station: "jpop" });
+    await control(suite.station, "fault", { type: "stale-update", station: "jpop" });
     const stale = await a.client.nextDispatch("TRACK_UPDATE");
     expectTrackPayload(stale.d);
     expect(stale.d.song.id).toBe(a.track.d.lastPlayed[0].id);
@@ -187,15 +166,15 @@ describe("gateway faults", () => {
 
   it("duplicate re-sends the current TRACK_UPDATE unchanged", async () => {
     const a = await open();
-    await control(station, "fault", { type: "duplicate" });
+    await control(suite.station, "fault", { type: "duplicate" });
     const again = await a.client.nextDispatch("TRACK_UPDATE");
     expect(again).toEqual(a.track);
   });
 
   it("restart drops everything and listens again on the same port, keeping the song", async () => {
     const a = await open();
-    const before = station.state().stations.jpop.song.id;
-    const res = await control(station, "fault", { type: "restart" });
+    const before = suite.station.state().stations.jpop.song.id;
+    const res = await control(suite.station, "fault", { type: "restart" });
     expect(res.body).toMatchObject({ ok: true, restarting: true });
     expect((await a.client.waitClose()).code).toBe(1006);
     const again = await waitFor(async () => {
@@ -209,11 +188,11 @@ describe("gateway faults", () => {
   });
 
   it("restart with downMs refuses connections until it is back", async () => {
-    const restarting = station.fault({ type: "restart", downMs: 400 });
+    const restarting = suite.station.fault({ type: "restart", downMs: 400 });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await expect(fetch(`${station.url}/__control/state`)).rejects.toThrow();
+    await expect(fetch(`${suite.station.url}/__control/state`)).rejects.toThrow();
     await restarting;
-    const res = await fetch(`${station.url}/__control/state`);
+    const res = await fetch(`${suite.station.url}/__control/state`);
     expect(res.status).toBe(200);
   });
 });

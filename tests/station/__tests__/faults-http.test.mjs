@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAULT_TYPES } from "../control.mjs";
 import { startStation } from "../server.mjs";
+import { control } from "./helpers/control.mjs";
 import { connectV2, waitFor } from "./helpers/gateway-client.mjs";
 import { openStream, sleep } from "./helpers/http-stream.mjs";
 import { LOGIN_MUTATION, USER_QUERY } from "./helpers/operations.mjs";
-
-async function control(station, action, body) {
-  const res = await fetch(`${station.url}/__control/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 async function gql(station, query, variables, token) {
   const res = await fetch(`${station.url}/graphql`, {

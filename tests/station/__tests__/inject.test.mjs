@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { INJECTED_SONG_ID_BASE } from "../inject.mjs";
-import { startStation } from "../server.mjs";
-import { connectV2 } from "./helpers/gateway-client.mjs";
+import { control, setUpGatewaySuite } from "./helpers/control.mjs";
 import { LOGIN_MUTATION, USER_QUERY } from "./helpers/operations.mjs";
 import { expectTrackPayload } from "./helpers/shapes.mjs";
-
-/** POST /__control/<action> with a JSON body. */
-async function control(station, action, body) {
-  const res = await fetch(`${station.url}/__control/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 async function gql(station, query, variables, token) {
   const res = await fetch(`${station.url}/graphql`, {
@@ -27,31 +16,14 @@ async function gql(station, query, variables, token) {
 const HOSTILE = `<img src=x onerror="window.__pwned=1">`;
 
 describe("crafted data for hostile-data tests", () => {
-  let station;
-  const clients = [];
-  const open = async (path) => {
-    const result = await connectV2(station, path);
-    clients.push(result.client);
-    return result;
-  };
+  const suite = setUpGatewaySuite({ between: "reset" });
+  const { open } = suite;
 
-  beforeAll(async () => {
-    station = await startStation({ listenerDrift: false });
-  });
-  beforeEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await control(station, "reset", {});
-  });
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await station.close();
-  });
-
-  it("inject broadcasts a TRACK_UPDATE with the given fields to that station only", async () => {
+  it("inject broadcasts a TRACK_UPDATE with the given fields to that suite.station only", async () => {
     const jpop = await open("/gateway_v2");
     const kpop = await open("/kpop/gateway_v2");
     const before = Date.now();
-    const { status, body } = await control(station, "inject", {
+    const { status, body } = await control(suite.station, "inject", {
       station: "jpop",
       song: { title: HOSTILE, albums: [{ id: 1, name: HOSTILE, nameRomaji: null, image: "../x.png" }] },
       requester: { uuid: "u", username: "evil", displayName: HOSTILE },
@@ -70,14 +42,14 @@ describe("crafted data for hostile-data tests", () => {
     expect(update.d.event.image).toBe("javascript:alert(1)");
     expect(Date.parse(update.d.startTime)).toBeGreaterThanOrEqual(before - 1000);
     expect(await kpop.client.collect(200)).toEqual([]);
-    // The station itself still plays its catalogue song.
-    expect(station.state().stations.jpop.song.id).toBe(jpop.track.d.song.id);
+    // The suite.station itself still plays its catalogue song.
+    expect(suite.station.state().stations.jpop.song.id).toBe(jpop.track.d.song.id);
   });
 
   it("gives every injection a new song id unless the spec names one, and keeps a given startTime", async () => {
     const { client } = await open("/gateway_v2");
-    await control(station, "inject", { station: "jpop" });
-    await control(station, "inject", { station: "jpop", song: { id: 42 }, startTime: null });
+    await control(suite.station, "inject", { station: "jpop" });
+    await control(suite.station, "inject", { station: "jpop", song: { id: 42 }, startTime: null });
     const first = await client.nextDispatch("TRACK_UPDATE");
     const second = await client.nextDispatch("TRACK_UPDATE");
     // Without hostile fields, an injection is a well-formed production frame.
@@ -94,41 +66,43 @@ describe("crafted data for hostile-data tests", () => {
     [{ station: "jpop", lastPlayed: {} }, /lastPlayed must be an array/],
     [{ station: "jpop", startTime: 5 }, /startTime must be a string or null/],
   ])("inject rejects %j", async (spec, message) => {
-    const { status, body } = await control(station, "inject", spec);
+    const { status, body } = await control(suite.station, "inject", spec);
     expect(status).toBe(400);
     expect(body.error).toMatch(message);
   });
 
   it("profile overrides a user's display name and avatar in GraphQL until reset", async () => {
-    const login = await gql(station, LOGIN_MUTATION, { username: "kana", password: "kana-password" });
+    const login = await gql(suite.station, LOGIN_MUTATION, { username: "kana", password: "kana-password" });
     const token = login.data.login.token;
-    const { status, body } = await control(station, "profile", {
+    const { status, body } = await control(suite.station, "profile", {
       username: "kana",
       displayName: HOSTILE,
       avatarImage: "../../etc/passwd",
     });
     expect(status).toBe(200);
     expect(body.profiles).toEqual({ kana: { displayName: HOSTILE, avatarImage: "../../etc/passwd" } });
-    expect(station.state().profiles.kana.displayName).toBe(HOSTILE);
+    expect(suite.station.state().profiles.kana.displayName).toBe(HOSTILE);
 
-    const me = await gql(station, USER_QUERY, { username: "@me" }, token);
+    const me = await gql(suite.station, USER_QUERY, { username: "@me" }, token);
     expect(me.data.user).toMatchObject({
       username: "kana",
       displayName: HOSTILE,
       avatarImage: "../../etc/passwd",
     });
-    const other = await gql(station, USER_QUERY, { username: "mika" });
+    const other = await gql(suite.station, USER_QUERY, { username: "mika" });
     expect(other.data.user.displayName).toBe("Mika");
 
-    await control(station, "reset", {});
-    const after = await gql(station, USER_QUERY, { username: "@me" }, token);
+    await control(suite.station, "reset", {});
+    const after = await gql(suite.station, USER_QUERY, { username: "@me" }, token);
     expect(after.data.user.displayName).toBe("Kana");
-    expect(station.state().profiles).toEqual({});
+    expect(suite.station.state().profiles).toEqual({});
   });
 
   it("profile rejects unknown users and non-string fields", async () => {
-    expect((await control(station, "profile", { username: "nobody", displayName: "x" })).status).toBe(400);
-    const { status, body } = await control(station, "profile", { username: "kana", displayName: 7 });
+    expect((await control(suite.station, "profile", { username: "nobody", displayName: "x" })).status).toBe(
+      400,
+    );
+    const { status, body } = await control(suite.station, "profile", { username: "kana", displayName: 7 });
     expect(status).toBe(400);
     expect(body.error).toMatch(/displayName must be a string or null/);
   });
