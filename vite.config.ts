@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
+import { readEndpoints } from "./src/lib/endpoints.mjs";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
@@ -42,19 +43,14 @@ function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
 
 export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), "VITE_"), ...pickViteEnv(process.env) };
-  const listenOrigin = env.VITE_LISTEN_ORIGIN || "https://listen.moe";
-  const endpoints: PolicyEndpoints = {
-    listenOrigin,
-    cdnOrigin: env.VITE_CDN_ORIGIN || "https://cdn.listen.moe",
-    graphqlUrl: env.VITE_GRAPHQL_URL || "/graphql",
-  };
+  const endpoints: PolicyEndpoints = readEndpoints(env);
   return {
     plugins: [react(), tailwindcss(), contentSecurityPolicyPlugin(endpoints)],
     resolve: { alias: { "@": src } },
     server: {
       host: "127.0.0.1",
       // Same-origin GraphQL in development, as `npm start` does for the production build.
-      proxy: { "/graphql": { target: listenOrigin, changeOrigin: true } },
+      proxy: { "/graphql": { target: endpoints.listenOrigin, changeOrigin: true } },
     },
     build: { target: "es2022", sourcemap: false },
     test: {

@@ -14,10 +14,10 @@ import { audioStationChanged } from "@/features/player/audio-session";
 import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { locationChanged, useStation } from "@/features/station/station-store";
-import type { StationId } from "@/lib/config";
 import { useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
 import type { Song } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import { DeferredAccountArea, DeferredHistorySync } from "./deferred";
 import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
 import { gateway } from "./live-session";
@@ -115,7 +115,7 @@ export function App() {
       <main
         id="station-panel"
         role="tabpanel"
-        aria-label={station === "jpop" ? "J-pop" : "K-pop"}
+        aria-label={stationName(station)}
         className="mx-auto grid w-full max-w-6xl flex-1 grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
       >
         <Profiled id="now-playing">

@@ -7,9 +7,9 @@
 import { type ComponentProps, lazy, Suspense, useSyncExternalStore } from "react";
 import type { FavoriteButton } from "@/features/favorites/components/favorite-button";
 import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
-import { STATIONS, type StationId } from "@/lib/config";
 import { useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
+import { STATIONS, type StationId } from "@/lib/stations";
 
 /** The islands wait this long at most for the first song (the gateway may be down). */
 const ISLANDS_AT_LATEST_MS = 3_000;

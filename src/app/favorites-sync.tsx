@@ -1,7 +1,7 @@
 import { useIsLoggedIn } from "@/features/auth/auth-store";
 import { useCurrentTrack } from "@/features/now-playing/now-playing-store";
-import type { StationId } from "@/lib/config";
 import { type Song, songTitle } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import { DeferredFavoriteButton, DeferredFavoriteStates } from "./deferred";
 
 /**

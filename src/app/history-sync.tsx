@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { useConnectionStatus } from "@/features/gateway/connection-store";
 import { playHistoryQueryOptions } from "@/features/now-playing/api/play-history";
 import { historyLoaded, useCurrentTrack } from "@/features/now-playing/now-playing-store";
-import type { StationId } from "@/lib/config";
+import type { StationId } from "@/lib/stations";
 
 /** Composition: the station's recent plays from GraphQL join the live history; refreshed on reconnect and track change. */
 export function HistorySync({ station }: { station: StationId }) {

@@ -4,12 +4,12 @@ import { playRequested, stopRequested } from "@/features/player/audio-session";
 import { type PlaybackStatus, subscribeToPlayer } from "@/features/player/player-store";
 import { getSettings, subscribeToSettings } from "@/features/settings/settings-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
-import { cdnUrl, type StationId } from "@/lib/config";
+import { cdnUrl } from "@/lib/config";
 import { getT, subscribeToLanguage } from "@/lib/i18n";
 import { artistLine, coverFile, entityName, songTitle } from "@/lib/song";
+import { type StationId, stationName } from "@/lib/stations";
 
 const ARTWORK_SIZES = [96, 128, 192, 256, 384, 512];
-const STATION_NAME: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
 
 function updateMetadata(session: MediaSession, station: StationId) {
   const track = getNowPlaying(station).track;
@@ -21,7 +21,7 @@ function updateMetadata(session: MediaSession, station: StationId) {
     artist: artistLine(track.song, romaji),
     album: track.song.albums[0]
       ? entityName(track.song.albums[0], romaji)
-      : getT().app.stationTitle(STATION_NAME[station]),
+      : getT().app.stationTitle(stationName(station)),
     artwork: cover ? ARTWORK_SIZES.map((size) => ({ src: cover, sizes: `${size}x${size}` })) : [],
   });
 }

@@ -12,9 +12,9 @@ import {
   subscribeToTrack,
   trackUpdated,
 } from "@/features/now-playing/now-playing-store";
-import { STATIONS, type StationId } from "@/lib/config";
 import type { Song } from "@/lib/song";
 import { songSchema } from "@/lib/song-schema";
+import { STATIONS, type StationId } from "@/lib/stations";
 
 const STORAGE_KEY = "lm.now-playing.v1";
 const KEEP_HISTORY = 20;

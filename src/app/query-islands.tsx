@@ -16,8 +16,8 @@ import { FavoriteButton } from "@/features/favorites/components/favorite-button"
 import { invalidateFavorites, useFavoriteStates } from "@/features/favorites/hooks/use-favorites";
 import { useConnectionStatus } from "@/features/gateway/connection-store";
 import { useCurrentTrack, useHistory } from "@/features/now-playing/now-playing-store";
-import type { StationId } from "@/lib/config";
 import { createQueryClient } from "@/lib/query-client";
+import type { StationId } from "@/lib/stations";
 import { HistorySync } from "./history-sync";
 
 let pageClient: QueryClient | undefined;

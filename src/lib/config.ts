@@ -1,44 +1,24 @@
 /** Endpoint configuration: the build-time `VITE_*` variables turned into the URLs the app uses. */
 
-export type StationId = "jpop" | "kpop";
-export const STATIONS: readonly StationId[] = ["jpop", "kpop"];
+import { type Endpoints, readEndpoints } from "./endpoints.mjs";
+import { STATION_INFO, type StationId } from "./stations";
+
+export type { Endpoints };
 
 export type StreamFormat = "vorbis" | "opus" | "mp3";
 
 const STREAM_MOUNT: Record<StreamFormat, string> = { vorbis: "stream", opus: "opus", mp3: "fallback" };
 
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, "");
-}
-
-export interface Endpoints {
-  listenOrigin: string;
-  cdnOrigin: string;
-  graphqlUrl: string;
-}
-
-export function readEndpoints(env: Record<string, string | undefined> = import.meta.env): Endpoints {
-  return {
-    listenOrigin: trimSlash(env.VITE_LISTEN_ORIGIN || "https://listen.moe"),
-    cdnOrigin: trimSlash(env.VITE_CDN_ORIGIN || "https://cdn.listen.moe"),
-    graphqlUrl: env.VITE_GRAPHQL_URL || "/graphql",
-  };
-}
-
-export const endpoints: Endpoints = readEndpoints();
-
-function stationPrefix(station: StationId): string {
-  return station === "kpop" ? "/kpop" : "";
-}
+export const endpoints: Endpoints = readEndpoints(import.meta.env);
 
 /** http→ws and https→wss; the gateway path follows the station. */
 export function gatewayUrl(station: StationId, origin = endpoints.listenOrigin): string {
   const wsOrigin = origin.replace(/^http(s?):/i, "ws$1:");
-  return `${wsOrigin}${stationPrefix(station)}/gateway_v2`;
+  return `${wsOrigin}${STATION_INFO[station].prefix}/gateway_v2`;
 }
 
 export function streamUrl(station: StationId, format: StreamFormat, origin = endpoints.listenOrigin): string {
-  return `${origin}${stationPrefix(station)}/${STREAM_MOUNT[format]}`;
+  return `${origin}${STATION_INFO[station].prefix}/${STREAM_MOUNT[format]}`;
 }
 
 export type CdnFolder = "covers" | "artists" | "avatars";

@@ -13,6 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { readEndpoints } from "../lib/endpoints.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -140,12 +141,12 @@ export async function startServer({
   dist = "dist",
   port = 4173,
   host = "127.0.0.1",
-  listenOrigin = process.env.VITE_LISTEN_ORIGIN || "https://listen.moe",
+  listenOrigin = readEndpoints(process.env).listenOrigin,
 } = {}) {
   const root = resolve(dist);
   const indexHtml = await readFile(join(root, "index.html"));
   const policy = await readPolicy(root);
-  const graphqlTarget = `${listenOrigin.replace(/\/+$/, "")}/graphql`;
+  const graphqlTarget = `${listenOrigin}/graphql`;
   const baseHeaders = securityHeaders(policy);
   const compressed = createCompressor();
 

@@ -2,9 +2,10 @@
  * The LISTEN.moe gateway connection, free of React: identify, heartbeat with an ack watchdog,
  * reconnect with backoff, one socket at a time, and a clean station switch.
  */
-import type { StationId } from "@/lib/config";
+
+import { backoffDelayMs } from "@/lib/backoff";
 import type { TrackUpdate } from "@/lib/song";
-import { reconnectDelayMs } from "./model/backoff";
+import type { StationId } from "@/lib/stations";
 import { type GatewayFrame, parseFrame } from "./model/frame-schema";
 import {
   ackTimeoutMs,
@@ -14,6 +15,7 @@ import {
   MAX_HEARTBEAT_MS,
   MIN_HEARTBEAT_MS,
   OP,
+  RECONNECT_BACKOFF,
   STABLE_CONNECTION_MS,
   WELCOME_TIMEOUT_MS,
 } from "./protocol";
@@ -198,7 +200,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     if (welcomedAt && now() - welcomedAt >= STABLE_CONNECTION_MS) attempt = 0;
     welcomedAt = 0;
     const offline = env && env.window.navigator.onLine === false;
-    const delay = reconnectDelayMs(attempt++, random);
+    const delay = backoffDelayMs(attempt++, RECONNECT_BACKOFF, random);
     listener.status(
       offline
         ? { kind: "offline", station }

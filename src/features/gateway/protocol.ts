@@ -1,4 +1,5 @@
 /** LISTEN.moe gateway op codes and the client's timing policy, in one place for code and tests. */
+import type { BackoffPolicy } from "@/lib/backoff";
 
 export const OP = {
   /** Client → server: identify (v1 handshake; v2 ignores it). Server → client: welcome. */
@@ -32,6 +33,7 @@ export const WELCOME_TIMEOUT_MS = 10_000;
 /** Reconnect backoff: exponential from BASE to CAP, with jitter; reset once a connection was stable. */
 export const RECONNECT_BASE_MS = 500;
 export const RECONNECT_MAX_MS = 10_000;
+export const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: RECONNECT_BASE_MS, maxMs: RECONNECT_MAX_MS };
 export const STABLE_CONNECTION_MS = 10_000;
 
 /** Frames larger than this are not even parsed (real frames are a few kB). */

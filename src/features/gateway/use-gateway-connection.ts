@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { StationId } from "@/lib/config";
+import type { StationId } from "@/lib/stations";
 import type { GatewayClient } from "./gateway-client";
 
 /** Keep `client` connected to `station` while mounted; StrictMode's remount just reconnects. */

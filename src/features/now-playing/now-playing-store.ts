@@ -1,6 +1,6 @@
 import { createStore, useStore } from "zustand";
-import type { StationId } from "@/lib/config";
 import type { TrackUpdate } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import {
   applyTrackUpdate,
   EMPTY_STATION,

@@ -3,14 +3,16 @@
  * Live radio semantics: "stop" drops the connection, "play" always opens a fresh stream at the live
  * edge, and a watchdog reloads the stream whenever time stops moving while we should be playing.
  */
-import type { StationId, StreamFormat } from "@/lib/config";
+import { backoffDelayMs } from "@/lib/backoff";
+import type { StreamFormat } from "@/lib/config";
 import { getT } from "@/lib/i18n";
+import type { StationId } from "@/lib/stations";
 import {
   BUFFERING_AFTER_MS,
   GIVE_UP_AFTER_MS,
   HEALTHY_AFTER_MS,
   perceptualVolume,
-  reloadDelayMs,
+  RELOAD_BACKOFF,
   STALL_RELOAD_MS,
   WATCHDOG_TICK_MS,
 } from "./audio-timing";
@@ -149,7 +151,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       return;
     }
     setStatus("recovering");
-    const delay = immediate ? 0 : reloadDelayMs(attempt++, random);
+    const delay = immediate ? 0 : backoffDelayMs(attempt++, RELOAD_BACKOFF, random);
     reloadTimer = setTimeout(load, delay);
   }
 

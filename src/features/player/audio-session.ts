@@ -1,5 +1,6 @@
 /** The page's one audio controller, wired to the player store. Created on first use. */
-import { type StationId, type StreamFormat, streamUrl } from "@/lib/config";
+import { type StreamFormat, streamUrl } from "@/lib/config";
+import type { StationId } from "@/lib/stations";
 import { type AudioController, createAudioController } from "./audio-controller";
 import {
   formatFailed,

@@ -1,4 +1,5 @@
 /** Audio recovery policy, named so tests and docs share the numbers. */
+import type { BackoffPolicy } from "@/lib/backoff";
 
 /** Watchdog tick. */
 export const WATCHDOG_TICK_MS = 1_000;
@@ -9,6 +10,7 @@ export const STALL_RELOAD_MS = 8_000;
 /** Reload backoff, with jitter. */
 export const RELOAD_BASE_MS = 1_000;
 export const RELOAD_MAX_MS = 15_000;
+export const RELOAD_BACKOFF: BackoffPolicy = { baseMs: RELOAD_BASE_MS, maxMs: RELOAD_MAX_MS };
 /** Progress this long resets the backoff. */
 export const HEALTHY_AFTER_MS = 10_000;
 /** Give up, visibly, after this long without any progress. */
@@ -18,9 +20,4 @@ export const VOLUME_CURVE = 2;
 
 export function perceptualVolume(position: number): number {
   return Math.min(1, Math.max(0, position)) ** VOLUME_CURVE;
-}
-
-export function reloadDelayMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RELOAD_MAX_MS, RELOAD_BASE_MS * 2 ** Math.min(attempt, 20));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

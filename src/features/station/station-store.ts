@@ -1,11 +1,5 @@
 import { createStore, useStore } from "zustand";
-import type { StationId } from "@/lib/config";
-
-const STATION_PATH: Record<StationId, string> = { jpop: "/", kpop: "/kpop" };
-
-export function stationFromPath(pathname: string): StationId {
-  return /^\/kpop(\/|$)/.test(pathname) ? "kpop" : "jpop";
-}
+import { type StationId, stationFromPath, stationPath } from "@/lib/stations";
 
 const store = createStore<{ station: StationId }>(() => ({
   station: typeof location === "undefined" ? "jpop" : stationFromPath(location.pathname),
@@ -19,7 +13,7 @@ export function stationSelected(station: StationId) {
   if (store.getState().station === station) return;
   store.setState({ station });
   if (typeof history !== "undefined" && stationFromPath(location.pathname) !== station) {
-    history.pushState(null, "", STATION_PATH[station] + location.search);
+    history.pushState(null, "", stationPath(station) + location.search);
   }
 }
 

@@ -1,7 +1,8 @@
 import { ws } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { gatewayUrl, type StationId } from "@/lib/config";
+import { gatewayUrl } from "@/lib/config";
 import type { TrackUpdate } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
 import { type ConnectionStatus, createGatewayClient, type GatewayClient } from "../gateway-client";

@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFrame } from "@/features/gateway/model/frame-schema";
-import type { StationId } from "@/lib/config";
 import type { TrackUpdate } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import { type RawSong, rawSong, trackUpdate } from "@/testing/fixtures";
 import { HISTORY_LIMIT, type HistoryEntry, type StationNowPlaying } from "../model/apply-track-update";
 import { getNowPlaying, historyLoaded, resetNowPlayingStore, trackUpdated } from "../now-playing-store";

@@ -1,8 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
-import type { StationId } from "@/lib/config";
 import { graphqlRequest } from "@/lib/graphql-client";
 import { songSchema } from "@/lib/song-schema";
+import type { StationId } from "@/lib/stations";
 import type { HistoryEntry } from "../model/apply-track-update";
 
 export const PLAY_HISTORY_COUNT = 20;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { usePreferRomaji } from "@/features/settings/settings-store";
-import { cdnUrl, type StationId } from "@/lib/config";
+import { cdnUrl } from "@/lib/config";
 import { formatClock, formatTimeAgo, formatTimeOfDay } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { artistLine, coverFile, type Song, songTitle } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import type { HistoryEntry } from "../model/apply-track-update";
 import { useHistory } from "../now-playing-store";
 

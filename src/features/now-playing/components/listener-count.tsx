@@ -1,7 +1,7 @@
 import { HeadphonesIcon } from "@/components/ui/icons";
-import type { StationId } from "@/lib/config";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
+import type { StationId } from "@/lib/stations";
 import { useListenerCount } from "../now-playing-store";
 
 export function ListenerCount({ station }: { station: StationId }) {

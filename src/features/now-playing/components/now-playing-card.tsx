@@ -2,13 +2,12 @@ import { memo } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { DiscIcon, InfoIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
 import { usePreferRomaji } from "@/features/settings/settings-store";
-import { cdnUrl, type StationId, safeImageUrl } from "@/lib/config";
+import { cdnUrl, safeImageUrl } from "@/lib/config";
 import { around, useT } from "@/lib/i18n";
 import { artistCredits, coverFile, entityName, type Song, songTitle, type Track } from "@/lib/song";
+import { type StationId, stationName } from "@/lib/stations";
 import { useCurrentTrack } from "../now-playing-store";
 import { SongProgress } from "./song-progress";
-
-const STATION_NAME: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
 
 interface NowPlayingCardProps {
   station: StationId;
@@ -45,7 +44,7 @@ function Tuning({ station }: { station: StationId }) {
         <p className="text-sm font-semibold uppercase tracking-widest text-station">
           {t.nowPlaying.nowPlaying}
         </p>
-        <p className="text-2xl font-bold text-fg/70">{t.nowPlaying.tuningIn(STATION_NAME[station])}</p>
+        <p className="text-2xl font-bold text-fg/70">{t.nowPlaying.tuningIn(stationName(station))}</p>
         <div className="h-4 w-1/2 animate-pulse motion-reduce:animate-none rounded bg-fg/5" />
       </div>
     </div>

@@ -1,7 +1,7 @@
 import { usePreferRomaji } from "@/features/settings/settings-store";
-import type { StationId } from "@/lib/config";
 import { useT } from "@/lib/i18n";
 import { artistLine, songTitle } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
 import { useCurrentTrack } from "../now-playing-store";
 
 /**

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { StationId, StreamFormat } from "@/lib/config";
+import { backoffDelayMs } from "@/lib/backoff";
+import type { StreamFormat } from "@/lib/config";
+import type { StationId } from "@/lib/stations";
 import { type AudioController, createAudioController, MOUNT_FAILURES_BEFORE_MP3 } from "../audio-controller";
 import {
   BUFFERING_AFTER_MS,
+  RELOAD_BACKOFF,
   RELOAD_BASE_MS,
   RELOAD_MAX_MS,
-  reloadDelayMs,
   STALL_RELOAD_MS,
   WATCHDOG_TICK_MS,
 } from "../audio-timing";
@@ -129,7 +131,10 @@ describe("audio controller", () => {
     controller.play();
     audio.emit("playing");
     const loadsBefore = audio.loads;
-    const [first, second] = [reloadDelayMs(0, () => 0), reloadDelayMs(1, () => 0)];
+    const [first, second] = [
+      backoffDelayMs(0, RELOAD_BACKOFF, () => 0),
+      backoffDelayMs(1, RELOAD_BACKOFF, () => 0),
+    ];
     expect(second).toBeGreaterThan(first);
     audio.fail(2);
     expect(status()).toBe("recovering");

@@ -1,9 +1,7 @@
 import { useRef } from "react";
-import { STATIONS, type StationId } from "@/lib/config";
 import { useT } from "@/lib/i18n";
+import { STATIONS, type StationId, stationName } from "@/lib/stations";
 import { stationSelected, useStation } from "../station-store";
-
-const LABEL: Record<StationId, string> = { jpop: "J-pop", kpop: "K-pop" };
 
 /** Two stations as an ARIA tablist, with arrow-key roving focus. */
 export function StationTabs() {
@@ -46,14 +44,10 @@ export function StationTabs() {
             tabIndex={selected ? 0 : -1}
             onClick={() => stationSelected(id)}
             className={`rounded-full px-4 py-1.5 text-sm font-semibold transition-colors motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
-              selected
-                ? id === "jpop"
-                  ? "bg-station-fill text-white"
-                  : "bg-station-fill text-white"
-                : "text-fg/70 hover:text-fg"
+              selected ? "bg-station-fill text-white" : "text-fg/70 hover:text-fg"
             }`}
           >
-            {LABEL[id]}
+            {stationName(id)}
           </button>
         );
       })}
