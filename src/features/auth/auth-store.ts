@@ -2,7 +2,9 @@
  * Who is logged in. The token lives in memory; it reaches localStorage only when the person ticked
  * "Remember me", and it is wiped from both on logout or when the server stops accepting it.
  */
-import { createStore, useStore } from "zustand";
+import * as v from "valibot";
+import { useStore } from "zustand";
+import { createPersistedStore, readStoredEntry, validFields } from "@/lib/persisted-store";
 
 export interface AuthNotice {
   tone: "info" | "warning";
@@ -12,10 +14,17 @@ export interface AuthNotice {
 
 interface AuthState {
   token: string | null;
+  /** When a remembered token was stored (epoch ms); null when it lives in memory only. */
+  savedAt: number | null;
   /** Bumped at every login, so cached answers from an earlier session never stand in for this one. */
   session: number;
   remembered: boolean;
   notice: AuthNotice | null;
+}
+
+interface RememberedLogin {
+  token: string;
+  savedAt: number;
 }
 
 const STORAGE_KEY = "lm.auth.v1";
@@ -24,59 +33,45 @@ export const REMEMBER_MAX_AGE_MS = 28 * 24 * 60 * 60 * 1000;
 /** JWT characters (plus the "mfa." prefix); anything else in storage was not written by us. */
 const TOKEN_PATTERN = /^[\w.~+/=-]{1,4096}$/;
 
+const REMEMBERED_FIELDS = {
+  token: v.pipe(v.string(), v.regex(TOKEN_PATTERN)),
+  savedAt: v.pipe(v.number(), v.finite()),
+};
+
 export const NOTICE = {
   loggedOut: { tone: "info", kind: "loggedOut" },
   expired: { tone: "warning", kind: "expired" },
   otherTab: { tone: "info", kind: "otherTab" },
 } as const satisfies Record<string, AuthNotice>;
 
+/** A stored login is trusted only when well formed and neither from the future nor too old. */
+function freshLogin(stored: Partial<RememberedLogin>, now: number): RememberedLogin | null {
+  const { token, savedAt } = stored;
+  if (token === undefined || savedAt === undefined) return null;
+  if (savedAt > now || now - savedAt > REMEMBER_MAX_AGE_MS) return null;
+  return { token, savedAt };
+}
+
 /** Storage is untrusted: a token comes back only if it is well formed and not too old. */
 export function readStoredToken(raw: string | null, now = Date.now()): string | null {
-  if (!raw) return null;
-  try {
-    const data = JSON.parse(raw) as Record<string, unknown>;
-    const { token, savedAt } = data;
-    if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return null;
-    if (typeof savedAt !== "number" || savedAt > now || now - savedAt > REMEMBER_MAX_AGE_MS) return null;
-    return token;
-  } catch {
-    return null;
-  }
+  const entry = readStoredEntry(raw);
+  return entry ? (freshLogin(validFields(REMEMBERED_FIELDS, entry.state), now)?.token ?? null) : null;
 }
 
-function loadToken(): string | null {
-  try {
-    return readStoredToken(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return null;
-  }
-}
+const LOGGED_OUT: AuthState = { token: null, savedAt: null, session: 0, remembered: false, notice: null };
 
-function saveToken(token: string) {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ token, savedAt: Date.now() }));
-  } catch {
-    // Private mode or a full quota: the login still holds for this visit.
-  }
-}
+const store = createPersistedStore<AuthState, RememberedLogin>(() => LOGGED_OUT, {
+  key: STORAGE_KEY,
+  version: 1,
+  fields: REMEMBERED_FIELDS,
+  pick: ({ token, savedAt, remembered }) =>
+    remembered && token !== null && savedAt !== null ? { token, savedAt } : {},
+  restore(stored, current) {
+    const login = freshLogin(stored, Date.now());
+    return login ? { ...current, ...login, session: current.session + 1, remembered: true } : null;
+  },
+});
 
-function forgetToken() {
-  try {
-    localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Nothing stored, nothing to forget.
-  }
-}
-
-function initialState(): AuthState {
-  const token = loadToken();
-  if (!token) forgetToken();
-  return { token, session: token ? 1 : 0, remembered: token !== null, notice: null };
-}
-
-const store = createStore<AuthState>(initialState);
-
-export const useAuthToken = () => useStore(store, (s) => s.token);
 export const useIsLoggedIn = () => useStore(store, (s) => s.token !== null);
 /** The current login's number, or null when logged out: the key for per-user queries. */
 export const useAuthSession = () => useStore(store, (s) => (s.token === null ? null : s.session));
@@ -89,27 +84,23 @@ export const getGatewayAuth = () => {
   const { token } = store.getState();
   return token ? `Bearer ${token}` : "";
 };
-export const getAuthSession = () => {
-  const { token, session } = store.getState();
-  return token === null ? null : session;
-};
 
 /** Calls `listener` with the new token (or null) whenever someone logs in or out. */
-export function subscribeToAuth(listener: (token: string | null) => void): () => void {
-  return store.subscribe((next, prev) => {
-    if (next.token !== prev.token) listener(next.token);
-  });
-}
+export const subscribeToAuth = (listener: (token: string | null) => void) =>
+  store.subscribe((s) => s.token, listener);
 
 export function loggedIn(token: string, remember: boolean) {
-  if (remember) saveToken(token);
-  else forgetToken();
-  store.setState((s) => ({ token, session: s.session + 1, remembered: remember, notice: null }));
+  store.setState((s) => ({
+    token,
+    savedAt: remember ? Date.now() : null,
+    session: s.session + 1,
+    remembered: remember,
+    notice: null,
+  }));
 }
 
 function ended(notice: AuthNotice) {
-  forgetToken();
-  store.setState({ token: null, remembered: false, notice });
+  store.setState({ token: null, savedAt: null, remembered: false, notice });
 }
 
 export function loggedOut() {
@@ -130,20 +121,23 @@ export function noticeDismissed() {
 }
 
 export function resetAuthStore() {
-  forgetToken();
-  store.setState({ token: null, session: 0, remembered: false, notice: null }, true);
+  store.setState(LOGGED_OUT, true);
 }
 
-// Another tab with the same remembered login logged in or out: follow it.
-if (typeof window !== "undefined") {
-  window.addEventListener("storage", (event) => {
+/** Another tab with the same remembered login logged in or out: follow it. Returns the disposer. */
+export function startAuthSync(window: Window): () => void {
+  const onStorage = (event: StorageEvent) => {
     if (event.key !== STORAGE_KEY && event.key !== null) return;
     const { token, remembered } = store.getState();
-    const stored = readStoredToken(event.newValue);
-    if (stored && !token) {
-      store.setState((s) => ({ token: stored, session: s.session + 1, remembered: true, notice: null }));
-    } else if (!stored && token && remembered) {
-      store.setState({ token: null, remembered: false, notice: NOTICE.otherTab });
+    const stored = readStoredEntry(event.newValue);
+    const login = stored ? freshLogin(validFields(REMEMBERED_FIELDS, stored.state), Date.now()) : null;
+    if (login && !token) {
+      // Adopt without writing back: the other tab's entry is already there.
+      store.setState((s) => ({ ...login, session: s.session + 1, remembered: true, notice: null }));
+    } else if (!login && token && remembered) {
+      store.setState({ token: null, savedAt: null, remembered: false, notice: NOTICE.otherTab });
     }
-  });
+  };
+  window.addEventListener("storage", onStorage);
+  return () => window.removeEventListener("storage", onStorage);
 }

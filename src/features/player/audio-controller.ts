@@ -5,7 +5,6 @@
  */
 import { backoffDelayMs } from "@/lib/backoff";
 import type { StreamFormat } from "@/lib/config";
-import { getT } from "@/lib/i18n";
 import type { StationId } from "@/lib/stations";
 import {
   BUFFERING_AFTER_MS,
@@ -16,14 +15,14 @@ import {
   STALL_RELOAD_MS,
   WATCHDOG_TICK_MS,
 } from "./audio-timing";
-import type { PlaybackStatus } from "./player-store";
+import type { PlaybackStatus, PlayerNotice } from "./player-store";
 
 export interface AudioControllerOptions {
   element: HTMLAudioElement;
   streamUrl(station: StationId, format: StreamFormat): string;
   /** The format to use now; called on every (re)load so a fallback takes effect at once. */
   chooseFormat(): StreamFormat;
-  onStatus(status: PlaybackStatus, message?: string | null): void;
+  onStatus(status: PlaybackStatus, notice?: PlayerNotice | null): void;
   /** The format could not be decoded here; the caller should stop choosing it. */
   onFormatFailed(format: StreamFormat): void;
   now?: () => number;
@@ -83,10 +82,10 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   let reloadTimer: Timer | undefined;
   let watchdog: ReturnType<typeof setInterval> | undefined;
 
-  function setStatus(next: PlaybackStatus, message: string | null = null) {
-    if (next === status && message === null) return;
+  function setStatus(next: PlaybackStatus, notice: PlayerNotice | null = null) {
+    if (next === status && notice === null) return;
     status = next;
-    onStatus(next, message);
+    onStatus(next, notice);
   }
 
   function clearReload() {
@@ -135,7 +134,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
         if (name === "NotAllowedError") {
           wantPlayback = false;
           stopWatchdog();
-          setStatus("blocked", getT().player.blockedByBrowser);
+          setStatus("blocked", "blockedByBrowser");
           return;
         }
         scheduleReload();
@@ -157,7 +156,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
 
   function giveUp() {
     stopPlayback();
-    setStatus("failed", getT().player.gaveUp);
+    setStatus("failed", "gaveUp");
   }
 
   function tick() {

@@ -1,4 +1,9 @@
-/** The page's one audio controller, wired to the player store. Created on first use. */
+/**
+ * The page's one audio controller, wired to the player store. `startAudioSession` (called by the
+ * session root) makes it possible; the `<audio>` element, the controller, their store subscriptions,
+ * the sleep timer and the tab channel are created on the first Play and all undone by the disposer.
+ */
+
 import { type StreamFormat, streamUrl } from "@/lib/config";
 import type { StationId } from "@/lib/stations";
 import { type AudioController, createAudioController } from "./audio-controller";
@@ -11,22 +16,17 @@ import {
 } from "./player-store";
 import { startSleepTimer } from "./sleep-timer";
 
-let controller: AudioController | null = null;
-let station: StationId = "jpop";
-
 /** One player per browser: a tab that starts playing tells the others to stop. */
 const TAB_CHANNEL = "listen-moe-player";
-const tabId = Math.random().toString(36).slice(2);
-let channel: BroadcastChannel | null = null;
 
-function tabChannel(): BroadcastChannel | null {
-  if (channel || typeof BroadcastChannel === "undefined") return channel;
-  channel = new BroadcastChannel(TAB_CHANNEL);
-  channel.onmessage = (event: MessageEvent<{ type?: string; from?: string }>) => {
-    if (event.data?.type === "playing" && event.data.from !== tabId) controller?.stop();
-  };
-  return channel;
+interface AudioSession {
+  play(): void;
+  stop(): void;
+  setStation(station: StationId): void;
+  readonly wantsPlayback: boolean;
 }
+
+let active: AudioSession | null = null;
 
 function canPlay(audio: HTMLAudioElement, type: string): boolean {
   return audio.canPlayType(type) !== "";
@@ -40,55 +40,112 @@ export function chooseStreamFormat(audio: HTMLAudioElement): StreamFormat {
   return "mp3";
 }
 
-function getController(): AudioController {
-  if (controller) return controller;
-  const audio = document.createElement("audio");
-  audio.preload = "none";
-  audio.hidden = true;
-  document.body.append(audio);
-  const created = createAudioController({
-    element: audio,
-    streamUrl,
-    chooseFormat: () => chooseStreamFormat(audio),
-    onStatus: playbackChanged,
-    onFormatFailed: formatFailed,
-  });
-  created.setStation(station);
-  let fade = 1;
-  const applyVolume = () => {
-    const { volume, muted } = getPlayerState();
-    created.setVolume(volume * fade, muted);
-  };
-  applyVolume();
-  subscribeToPlayer((s) => s.volume, applyVolume);
-  subscribeToPlayer((s) => s.muted, applyVolume);
-  subscribeToPlayer(
-    (s) => s.stream,
-    () => created.reload(),
-  );
-  startSleepTimer({
-    setFade(factor) {
-      fade = factor;
-      applyVolume();
+export interface AudioSessionEnvironment {
+  window: Window;
+  document: Document;
+}
+
+export function startAudioSession(env: AudioSessionEnvironment, initialStation: StationId): () => void {
+  let station = initialStation;
+  let controller: AudioController | null = null;
+  const disposers: (() => void)[] = [];
+  const tabId = Math.random().toString(36).slice(2);
+  let channel: BroadcastChannel | null = null;
+
+  function tabChannel(): BroadcastChannel | null {
+    if (channel || typeof BroadcastChannel === "undefined") return channel;
+    const opened = new BroadcastChannel(TAB_CHANNEL);
+    opened.onmessage = (event: MessageEvent<{ type?: string; from?: string }>) => {
+      if (event.data?.type === "playing" && event.data.from !== tabId) controller?.stop();
+    };
+    disposers.push(() => opened.close());
+    channel = opened;
+    return opened;
+  }
+
+  function getController(): AudioController {
+    if (controller) return controller;
+    const audio = env.document.createElement("audio");
+    audio.preload = "none";
+    audio.hidden = true;
+    env.document.body.append(audio);
+    const created = createAudioController({
+      element: audio,
+      streamUrl,
+      chooseFormat: () => chooseStreamFormat(audio),
+      onStatus: playbackChanged,
+      onFormatFailed: formatFailed,
+      environment: env.window,
+    });
+    created.setStation(station);
+    let fade = 1;
+    const applyVolume = () => {
+      const { volume, muted } = getPlayerState();
+      created.setVolume(volume * fade, muted);
+    };
+    applyVolume();
+    disposers.push(
+      subscribeToPlayer((s) => s.volume, applyVolume),
+      subscribeToPlayer((s) => s.muted, applyVolume),
+      subscribeToPlayer(
+        (s) => s.stream,
+        () => created.reload(),
+      ),
+      startSleepTimer({
+        setFade(factor) {
+          fade = factor;
+          applyVolume();
+        },
+        stop: () => created.stop(),
+      }),
+      () => {
+        created.dispose();
+        audio.remove();
+      },
+    );
+    controller = created;
+    return created;
+  }
+
+  const session: AudioSession = {
+    play() {
+      getController().play();
+      tabChannel()?.postMessage({ type: "playing", from: tabId });
     },
-    stop: () => created.stop(),
-  });
-  controller = created;
-  return created;
+    stop: () => controller?.stop(),
+    setStation(next) {
+      station = next;
+      controller?.setStation(next);
+    },
+    get wantsPlayback() {
+      return controller?.wantsPlayback ?? false;
+    },
+  };
+  active = session;
+  return () => {
+    if (active === session) active = null;
+    for (const dispose of disposers.splice(0).reverse()) dispose();
+    controller = null;
+    playbackChanged("stopped");
+  };
 }
 
 export function playRequested() {
-  getController().play();
-  tabChannel()?.postMessage({ type: "playing", from: tabId });
+  active?.play();
 }
 
 export function stopRequested() {
-  controller?.stop();
+  active?.stop();
 }
 
 export function togglePlayback() {
-  if (controller?.wantsPlayback) stopRequested();
+  if (active?.wantsPlayback) stopRequested();
   else playRequested();
+}
+
+/** The station changed: a playing stream follows it at once. */
+export function audioStationChanged(next: StationId) {
+  active?.setStation(next);
 }
 
 const VOLUME_STEP = 0.05;
@@ -97,19 +154,15 @@ export function volumeStepped(direction: 1 | -1) {
   volumeChanged(getPlayerState().volume + direction * VOLUME_STEP);
 }
 
+let volumeSettable: boolean | undefined;
+
 /** iOS ignores `audio.volume` (the hardware buttons rule); there a volume slider would lie. */
 export function canSetVolume(): boolean {
-  if (typeof document === "undefined") return true;
-  const probe = document.createElement("audio");
-  probe.volume = 0.5;
-  return probe.volume === 0.5;
-}
-
-export function retryRequested() {
-  playRequested();
-}
-
-export function audioStationChanged(next: StationId) {
-  station = next;
-  controller?.setStation(next);
+  if (volumeSettable === undefined) {
+    if (typeof document === "undefined") return true;
+    const probe = document.createElement("audio");
+    probe.volume = 0.5;
+    volumeSettable = probe.volume === 0.5;
+  }
+  return volumeSettable;
 }

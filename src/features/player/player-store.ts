@@ -1,5 +1,7 @@
-import { createStore, useStore } from "zustand";
+import * as v from "valibot";
+import { useStore } from "zustand";
 import type { StreamFormat } from "@/lib/config";
+import { createPersistedStore } from "@/lib/persisted-store";
 
 export type PlaybackStatus =
   | "stopped"
@@ -20,82 +22,51 @@ interface Preferences {
   formatBroken: StreamFormat | null;
 }
 
+/** Why playback needs the listener; the words are looked up when shown, in the page's language. */
+export type PlayerNotice = "blockedByBrowser" | "gaveUp";
+
 interface PlayerState extends Preferences {
   status: PlaybackStatus;
-  message: string | null;
+  notice: PlayerNotice | null;
   /** When the sleep timer stops playback (epoch ms), or null. Not persisted. */
   sleepAt: number | null;
 }
 
-const STORAGE_KEY = "lm.player.v1";
-const DEFAULTS: Preferences = { volume: 0.8, muted: false, stream: "auto", formatBroken: null };
-const FORMATS: readonly string[] = ["vorbis", "opus", "mp3"];
+const FORMATS = ["vorbis", "opus", "mp3"] as const;
 
-/** Storage is untrusted: take only fields that are present and valid. */
-export function readPreferences(raw: string | null): Preferences {
-  try {
-    const data = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    const volume =
-      typeof data.volume === "number" && data.volume >= 0 && data.volume <= 1 ? data.volume : null;
-    const stream =
-      typeof data.stream === "string" && ["auto", ...FORMATS].includes(data.stream) ? data.stream : null;
-    const broken =
-      typeof data.formatBroken === "string" && FORMATS.includes(data.formatBroken) ? data.formatBroken : null;
-    return {
-      volume: volume ?? DEFAULTS.volume,
-      muted: typeof data.muted === "boolean" ? data.muted : DEFAULTS.muted,
-      stream: (stream as StreamPreference | null) ?? DEFAULTS.stream,
-      formatBroken: broken as StreamFormat | null,
-    };
-  } catch {
-    return DEFAULTS;
-  }
-}
-
-function loadPreferences(): Preferences {
-  try {
-    return readPreferences(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return DEFAULTS;
-  }
-}
-
-function savePreferences({ volume, muted, stream, formatBroken }: Preferences) {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ volume, muted, stream, formatBroken }));
-  } catch {
-    // Private mode or a full quota: the setting still applies for this visit.
-  }
-}
-
-const store = createStore<PlayerState>(() => ({
-  ...loadPreferences(),
-  status: "stopped",
-  message: null,
-  sleepAt: null,
-}));
-
-store.subscribe((next, prev) => {
-  if (
-    next.volume !== prev.volume ||
-    next.muted !== prev.muted ||
-    next.stream !== prev.stream ||
-    next.formatBroken !== prev.formatBroken
-  ) {
-    savePreferences(next);
-  }
-});
+const store = createPersistedStore<PlayerState, Preferences>(
+  () => ({
+    volume: 0.8,
+    muted: false,
+    stream: "auto",
+    formatBroken: null,
+    status: "stopped",
+    notice: null,
+    sleepAt: null,
+  }),
+  {
+    key: "lm.player.v1",
+    version: 1,
+    fields: {
+      volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+      muted: v.boolean(),
+      stream: v.picklist(["auto", ...FORMATS]),
+      formatBroken: v.nullable(v.picklist(FORMATS)),
+    },
+    pick: ({ volume, muted, stream, formatBroken }) => ({ volume, muted, stream, formatBroken }),
+  },
+);
 
 export const usePlaybackStatus = () => useStore(store, (s) => s.status);
-export const usePlayerMessage = () => useStore(store, (s) => s.message);
+export const usePlayerNotice = () => useStore(store, (s) => s.notice);
 export const useVolume = () => useStore(store, (s) => s.volume);
 export const useMuted = () => useStore(store, (s) => s.muted);
 export const useStreamPreference = () => useStore(store, (s) => s.stream);
 export const useSleepAt = () => useStore(store, (s) => s.sleepAt);
 export const getPlayerState = () => store.getState();
 
-export function playbackChanged(status: PlaybackStatus, message: string | null = null) {
-  store.setState({ status, message });
+export function playbackChanged(status: PlaybackStatus, notice: PlayerNotice | null = null) {
+  store.setState({ status, notice });
 }
 
 export function volumeChanged(volume: number) {
@@ -118,9 +89,6 @@ export function formatFailed(format: StreamFormat) {
   store.setState({ formatBroken: format });
 }
 
-export function subscribeToPlayer<T>(select: (s: PlayerState) => T, listener: (value: T) => void) {
-  return store.subscribe((next, prev) => {
-    const value = select(next);
-    if (!Object.is(value, select(prev))) listener(value);
-  });
-}
+/** Calls `listener` with the selected value whenever it changes. */
+export const subscribeToPlayer = <T>(select: (s: PlayerState) => T, listener: (value: T) => void) =>
+  store.subscribe(select, listener);

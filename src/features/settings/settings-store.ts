@@ -1,8 +1,12 @@
 /** The listener's choices that are not about playback: persisted, versioned and validated on load. */
-import { createStore, useStore } from "zustand";
+import * as v from "valibot";
+import { useStore } from "zustand";
+import { createPersistedStore } from "@/lib/persisted-store";
 
-export type ThemeChoice = "system" | "light" | "dark";
-export type LanguageChoice = "auto" | "en" | "ja";
+export const THEME_CHOICES = ["system", "light", "dark"] as const;
+export const LANGUAGE_CHOICES = ["auto", "en", "ja"] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 export interface Settings {
   /** Desktop notifications on song change; off until the listener turns them on. */
@@ -13,8 +17,6 @@ export interface Settings {
   language: LanguageChoice;
 }
 
-const STORAGE_KEY = "lm.settings.v2";
-const VERSION = 2;
 export const DEFAULT_SETTINGS: Settings = {
   notifications: false,
   preferRomaji: false,
@@ -22,44 +24,21 @@ export const DEFAULT_SETTINGS: Settings = {
   language: "auto",
 };
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === "string" && (allowed as readonly string[]).includes(value)
-    ? (value as T)
-    : fallback;
-}
-
-/** Storage is untrusted: every field is checked, unknown or broken ones fall back to the default. */
-export function readSettings(raw: string | null): Settings {
-  try {
-    const data = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    if (data.version !== VERSION) return DEFAULT_SETTINGS;
-    return {
-      notifications: data.notifications === true,
-      preferRomaji: data.preferRomaji === true,
-      theme: oneOf(data.theme, ["system", "light", "dark"], DEFAULT_SETTINGS.theme),
-      language: oneOf(data.language, ["auto", "en", "ja"], DEFAULT_SETTINGS.language),
-    };
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
-
-function load(): Settings {
-  try {
-    return readSettings(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
-
-const store = createStore<Settings>(() => load());
-
-store.subscribe((next) => {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: VERSION, ...next }));
-  } catch {
-    // The choice still holds for this visit.
-  }
+const store = createPersistedStore<Settings, Settings>(() => DEFAULT_SETTINGS, {
+  key: "lm.settings.v2",
+  version: 2,
+  fields: {
+    notifications: v.boolean(),
+    preferRomaji: v.boolean(),
+    theme: v.picklist(THEME_CHOICES),
+    language: v.picklist(LANGUAGE_CHOICES),
+  },
+  pick: ({ notifications, preferRomaji, theme, language }) => ({
+    notifications,
+    preferRomaji,
+    theme,
+    language,
+  }),
 });
 
 export const useNotificationsEnabled = () => useStore(store, (s) => s.notifications);
@@ -68,11 +47,9 @@ export const useThemeChoice = () => useStore(store, (s) => s.theme);
 export const useLanguageChoice = () => useStore(store, (s) => s.language);
 export const getSettings = () => store.getState();
 
-export function subscribeToSettings<T>(select: (s: Settings) => T, listener: (value: T) => void) {
-  return store.subscribe((next, prev) => {
-    if (!Object.is(select(next), select(prev))) listener(select(next));
-  });
-}
+/** Calls `listener` with the selected setting whenever it changes. */
+export const subscribeToSettings = <T>(select: (s: Settings) => T, listener: (value: T) => void) =>
+  store.subscribe(select, listener);
 
 export function notificationsToggled(enabled: boolean) {
   store.setState({ notifications: enabled });

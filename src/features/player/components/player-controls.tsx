@@ -7,7 +7,7 @@ import {
   type PlaybackStatus,
   useMuted,
   usePlaybackStatus,
-  usePlayerMessage,
+  usePlayerNotice,
   useSleepAt,
   useVolume,
   volumeChanged,
@@ -17,7 +17,7 @@ const ACTIVE: ReadonlySet<PlaybackStatus> = new Set(["connecting", "playing", "b
 
 export function PlayerControls() {
   const status = usePlaybackStatus();
-  const message = usePlayerMessage();
+  const notice = usePlayerNotice();
   const sleepAt = useSleepAt();
   const t = useT();
   const locale = useLocale();
@@ -36,9 +36,9 @@ export function PlayerControls() {
         <p className="text-sm font-semibold" aria-live="polite">
           {t.player.status[status]}
         </p>
-        {message ? (
+        {notice ? (
           <p role="alert" className="truncate text-xs text-danger">
-            {message}
+            {t.player[notice]}
           </p>
         ) : (
           <p className="truncate text-xs text-ink-muted">
@@ -54,8 +54,6 @@ export function PlayerControls() {
     </div>
   );
 }
-
-const VOLUME_SLIDER = canSetVolume();
 
 function VolumeControl() {
   const volume = useVolume();
@@ -73,7 +71,7 @@ function VolumeControl() {
         {muted ? <MutedIcon /> : <VolumeIcon />}
         <span className="sr-only">{t.player.mute}</span>
       </button>
-      {VOLUME_SLIDER && (
+      {canSetVolume() && (
         <input
           type="range"
           aria-label={t.player.volume}
