@@ -3,7 +3,8 @@ import { getSettings, subscribeToSettings } from "@/features/settings/settings-s
 import { browserLanguages, languageFor, setLanguage } from "@/lib/i18n";
 
 /** Applies the language setting now and on every change; `ready` settles when the first choice shows. */
-export function startLanguage(): { ready: Promise<void>; stop: () => void } {
+export function startLanguage(window: Window): { ready: Promise<void>; stop: () => void } {
+  const { document } = window;
   const apply = () => {
     const language = languageFor(getSettings().language, browserLanguages());
     return setLanguage(language).then(() => {

@@ -2,25 +2,27 @@
 import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { playRequested, stopRequested } from "@/features/player/audio-session";
 import { type PlaybackStatus, subscribeToPlayer } from "@/features/player/player-store";
-import { getSettings, subscribeToSettings } from "@/features/settings/settings-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
 import { cdnUrl } from "@/lib/config";
+import { getSongDisplay, subscribeToDisplay } from "@/lib/display-preferences";
 import { getT, subscribeToLanguage } from "@/lib/i18n";
 import { artistLine, coverFile, entityName, songTitle } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 
 const ARTWORK_SIZES = [96, 128, 192, 256, 384, 512];
+/** A live stream cannot seek or skip. */
+const UNSUPPORTED_ACTIONS = ["seekto", "seekbackward", "seekforward", "previoustrack", "nexttrack"] as const;
 
 function updateMetadata(session: MediaSession, station: StationId) {
   const track = getNowPlaying(station).track;
   if (!track || typeof MediaMetadata === "undefined") return;
   const cover = cdnUrl("covers", coverFile(track.song));
-  const romaji = getSettings().preferRomaji;
+  const display = getSongDisplay();
   session.metadata = new MediaMetadata({
-    title: songTitle(track.song, romaji),
-    artist: artistLine(track.song, romaji),
+    title: songTitle(track.song, display),
+    artist: artistLine(track.song, display),
     album: track.song.albums[0]
-      ? entityName(track.song.albums[0], romaji)
+      ? entityName(track.song.albums[0], display)
       : getT().app.stationTitle(stationName(station)),
     artwork: cover ? ARTWORK_SIZES.map((size) => ({ src: cover, sizes: `${size}x${size}` })) : [],
   });
@@ -43,28 +45,26 @@ function setHandler(
   }
 }
 
-export function startMediaSession(): () => void {
-  if (typeof navigator === "undefined" || !("mediaSession" in navigator)) return () => {};
+export function startMediaSession(navigator: Navigator): () => void {
+  if (!("mediaSession" in navigator)) return () => {};
   const session = navigator.mediaSession;
-  setHandler(session, "play", () => playRequested());
-  setHandler(session, "pause", () => stopRequested());
-  setHandler(session, "stop", () => stopRequested());
-  // A live stream cannot seek or skip.
-  for (const action of ["seekto", "seekbackward", "seekforward", "previoustrack", "nexttrack"] as const) {
-    setHandler(session, action, null);
-  }
-  updateMetadata(session, getStation());
+  const handlers: [MediaSessionAction, MediaSessionActionHandler][] = [
+    ["play", () => playRequested()],
+    ["pause", () => stopRequested()],
+    ["stop", () => stopRequested()],
+  ];
+  for (const [action, handler] of handlers) setHandler(session, action, handler);
+  for (const action of UNSUPPORTED_ACTIONS) setHandler(session, action, null);
+  const refresh = () => updateMetadata(session, getStation());
+  refresh();
   const unsubscribers = [
     subscribeToTrack((station) => {
       if (station === getStation()) updateMetadata(session, station);
     }),
-    subscribeToStation((station) => updateMetadata(session, station)),
-    subscribeToSettings(
-      (s) => s.preferRomaji,
-      () => updateMetadata(session, getStation()),
-    ),
+    subscribeToStation(refresh),
+    subscribeToDisplay(refresh),
     // The fallbacks ("Untitled", the station album) are words in the page's language.
-    subscribeToLanguage(() => updateMetadata(session, getStation())),
+    subscribeToLanguage(refresh),
     subscribeToPlayer(
       (s) => s.status,
       (status) => {
@@ -74,5 +74,7 @@ export function startMediaSession(): () => void {
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
+    for (const [action] of handlers) setHandler(session, action, null);
+    session.metadata = null;
   };
 }

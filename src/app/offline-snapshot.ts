@@ -4,7 +4,7 @@
  * live frames, because storage is untrusted.
  */
 import * as v from "valibot";
-import { playbackSchema } from "@/features/gateway/model/frame-schema";
+
 import type { HistoryEntry } from "@/features/now-playing/model/apply-track-update";
 import {
   getNowPlaying,
@@ -13,7 +13,7 @@ import {
   trackUpdated,
 } from "@/features/now-playing/now-playing-store";
 import type { Song } from "@/lib/song";
-import { songSchema } from "@/lib/song-schema";
+import { songSchema, trackUpdateSchema } from "@/lib/song-schema";
 import { STATIONS, type StationId } from "@/lib/stations";
 
 const STORAGE_KEY = "lm.now-playing.v1";
@@ -62,7 +62,7 @@ export function restoreSnapshot(now = Date.now()) {
   }
   for (const station of STATIONS) {
     const entry = saved?.[station] as { update?: unknown; history?: unknown } | undefined;
-    const update = v.safeParse(playbackSchema, entry?.update);
+    const update = v.safeParse(trackUpdateSchema, entry?.update);
     if (!update.success) continue;
     trackUpdated(station, update.output, now);
     const history = v.safeParse(savedHistory, entry?.history);

@@ -12,15 +12,14 @@ import {
   type LanguageChoice,
   languageChosen,
   notificationsToggled,
-  romajiToggled,
   type ThemeChoice,
   themeChosen,
   useLanguageChoice,
   useNotificationsEnabled,
-  usePreferRomaji,
   useThemeChoice,
 } from "@/features/settings/settings-store";
 import { useStation } from "@/features/station/station-store";
+import { romajiToggled, usePreferRomaji } from "@/lib/display-preferences";
 import { formatTimeOfDay } from "@/lib/format";
 import { type Messages, useLocale, useT } from "@/lib/i18n";
 

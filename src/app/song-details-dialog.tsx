@@ -2,8 +2,8 @@ import { useState } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { Dialog } from "@/components/ui/dialog";
 import { CopyIcon, ExternalIcon } from "@/components/ui/icons";
-import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl } from "@/lib/config";
+import { useSongDisplay } from "@/lib/display-preferences";
 import { useT } from "@/lib/i18n";
 import {
   artistCredits,
@@ -12,6 +12,7 @@ import {
   type NamedEntity,
   type SitePage,
   type Song,
+  type SongDisplay,
   sitePageUrl,
   songInfoLine,
   songTitle,
@@ -21,12 +22,12 @@ function EntityLinks({
   heading,
   kind,
   items,
-  romaji,
+  display,
 }: {
   heading: string;
   kind: SitePage;
   items: NamedEntity[];
-  romaji: boolean;
+  display: SongDisplay;
 }) {
   const t = useT();
   if (items.length === 0) return null;
@@ -42,7 +43,7 @@ function EntityLinks({
               rel="noopener noreferrer"
               className="inline-flex items-center gap-1.5 rounded text-fg/90 underline-offset-4 hover:text-station hover:underline focus-visible:outline-2 focus-visible:outline-fg"
             >
-              {entityName(item, romaji)}
+              {entityName(item, display)}
               <ExternalIcon aria-hidden="true" className="text-xs opacity-60" />
               <span className="sr-only">{t.details.opensInNewTab}</span>
             </a>
@@ -55,15 +56,15 @@ function EntityLinks({
 
 /** Everything known about one song, with links to its LISTEN.moe pages and a "Copy song info" action. */
 export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): void }) {
-  const romaji = usePreferRomaji();
+  const display = useSongDisplay();
   const t = useT();
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  const title = songTitle(song, romaji);
-  const credits = artistCredits(song, romaji);
+  const title = songTitle(song, display);
+  const credits = artistCredits(song, display);
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(songInfoLine(song, romaji));
+      await navigator.clipboard.writeText(songInfoLine(song, display));
       setCopied("yes");
     } catch {
       setCopied("no");
@@ -81,15 +82,15 @@ export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): vo
         {credits.length > 0 && (
           <p className="text-base text-fg/85">{credits.map((credit) => credit.label).join(", ")}</p>
         )}
-        <EntityLinks heading={t.details.artists} kind="artists" items={song.artists} romaji={romaji} />
+        <EntityLinks heading={t.details.artists} kind="artists" items={song.artists} display={display} />
         <EntityLinks
           heading={t.details.characters}
           kind="characters"
           items={song.characters}
-          romaji={romaji}
+          display={display}
         />
-        <EntityLinks heading={t.details.albums} kind="albums" items={song.albums} romaji={romaji} />
-        <EntityLinks heading={t.details.sources} kind="sources" items={song.sources} romaji={romaji} />
+        <EntityLinks heading={t.details.albums} kind="albums" items={song.albums} display={display} />
+        <EntityLinks heading={t.details.sources} kind="sources" items={song.sources} display={display} />
         <div className="flex items-center gap-3">
           <button
             type="button"

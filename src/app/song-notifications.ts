@@ -3,17 +3,18 @@ import { subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { getSettings } from "@/features/settings/settings-store";
 import { getStation } from "@/features/station/station-store";
 import { cdnUrl } from "@/lib/config";
+import { getSongDisplay } from "@/lib/display-preferences";
 import { artistLine, coverFile, songTitle } from "@/lib/song";
 
-export function startSongNotifications(): () => void {
+export function startSongNotifications(document: Document): () => void {
   if (typeof Notification === "undefined") return () => {};
   return subscribeToTrack((station, { track }) => {
     if (!track || station !== getStation() || !getSettings().notifications) return;
     if (Notification.permission !== "granted" || document.visibilityState === "visible") return;
     try {
-      const romaji = getSettings().preferRomaji;
-      new Notification(songTitle(track.song, romaji), {
-        body: artistLine(track.song, romaji),
+      const display = getSongDisplay();
+      new Notification(songTitle(track.song, display), {
+        body: artistLine(track.song, display),
         icon: cdnUrl("covers", coverFile(track.song)) ?? undefined,
         tag: "listen-moe-now-playing",
         silent: true,

@@ -5,8 +5,9 @@ function resolve(choice: ThemeChoice, prefersDark: boolean): "light" | "dark" {
   return choice === "system" ? (prefersDark ? "dark" : "light") : choice;
 }
 
-export function startTheme(): () => void {
+export function startTheme(window: Window): () => void {
   const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+  const { document } = window;
   const apply = () => {
     document.documentElement.dataset.theme = resolve(getSettings().theme, media?.matches ?? true);
   };

@@ -1,5 +1,5 @@
 /** Japanese words for the player: loaded only when Japanese is shown, so English pages never carry them. */
-import type { Messages } from "./i18n";
+import type { Messages } from "./i18n-en";
 
 export const ja: Messages = {
   app: {

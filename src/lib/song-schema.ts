@@ -1,5 +1,6 @@
 /** Schemas for LISTEN.moe's song objects, shared by the gateway frames and the GraphQL answers. */
 import * as v from "valibot";
+import { endpoints } from "./config";
 import type { Artist, NamedEntity, Song } from "./song";
 
 /** Server strings are shown as text; cap them so a hostile frame cannot balloon the DOM. */
@@ -42,3 +43,66 @@ export const songSchema = v.pipe(
   }),
   v.transform((s): Song => ({ ...s, characters: s.characters as NamedEntity[] })),
 );
+
+const requester = v.nullable(
+  v.object({ uuid: nullableText, username: nullableText, displayName: nullableText }),
+);
+
+/** Whether `raw` is an http(s) URL of one file in the events folder of the CDN the app is configured with. */
+export function isCdnEventImage(raw: string, cdnOrigin = endpoints.cdnOrigin): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      url.origin === new URL(cdnOrigin).origin &&
+      /^\/events\/[^/]+$/.test(url.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Event images arrive as full URLs (protocol §6), the one image the wire names in full. Only files in
+ * our CDN's events folder survive: a frame must not point every listener's browser anywhere else.
+ */
+const eventImage = v.optional(
+  v.pipe(
+    v.nullable(text),
+    v.transform((url) => (url !== null && isCdnEventImage(url) ? url : null)),
+  ),
+  null,
+);
+
+const event = v.nullable(
+  v.object({
+    id: v.optional(v.nullable(id), null),
+    name: nullableText,
+    slug: nullableText,
+    image: eventImage,
+  }),
+);
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** `lastPlayed` entries that do not parse are dropped on their own; they never sink the frame. */
+const lenientSongs = v.pipe(
+  v.optional(v.array(v.unknown()), []),
+  v.transform((items) =>
+    items.flatMap((item) => {
+      const parsed = v.safeParse(songSchema, item);
+      return parsed.success ? [parsed.output] : [];
+    }),
+  ),
+);
+
+/** One TRACK_UPDATE payload (`d`): what the gateway sends and what the offline snapshot keeps. */
+export const trackUpdateSchema = v.object({
+  song: songSchema,
+  requester: v.optional(requester, null),
+  event: v.optional(event, null),
+  startTime: v.optional(v.nullable(v.string()), null),
+  lastPlayed: lenientSongs,
+  listeners: v.optional(count),
+  queue: v.optional(v.object({ inQueue: count, inQueueByUser: count, inQueueBeforeUser: count })),
+});

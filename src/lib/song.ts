@@ -1,5 +1,4 @@
 /** Domain types for what LISTEN.moe plays, and the pure rules for showing them. */
-import { getT } from "./i18n";
 
 export interface NamedEntity {
   id: number;
@@ -66,16 +65,22 @@ export interface TrackUpdate {
   queue?: Queue;
 }
 
-export function entityName(entity: NamedEntity, preferRomaji = false): string {
-  const first = preferRomaji ? entity.nameRomaji : entity.name;
-  const second = preferRomaji ? entity.name : entity.nameRomaji;
-  return first?.trim() || second?.trim() || getT().song.unknownName;
+/** How to show names: romaji first or not, and the words for what is missing, in the page's language. */
+export interface SongDisplay {
+  preferRomaji: boolean;
+  words: { unknownName: string; untitled: string; unknownArtist: string };
 }
 
-export function songTitle(song: Song, preferRomaji = false): string {
+export function entityName(entity: NamedEntity, { preferRomaji, words }: SongDisplay): string {
+  const first = preferRomaji ? entity.nameRomaji : entity.name;
+  const second = preferRomaji ? entity.name : entity.nameRomaji;
+  return first?.trim() || second?.trim() || words.unknownName;
+}
+
+export function songTitle(song: Song, { preferRomaji, words }: SongDisplay): string {
   const first = preferRomaji ? song.titleRomaji : song.title;
   const second = preferRomaji ? song.title : song.titleRomaji;
-  return first?.trim() || second?.trim() || getT().song.untitled;
+  return first?.trim() || second?.trim() || words.untitled;
 }
 
 export interface ArtistCredit {
@@ -85,22 +90,22 @@ export interface ArtistCredit {
   artist: Artist;
 }
 
-export function artistCredits(song: Song, preferRomaji = false): ArtistCredit[] {
+export function artistCredits(song: Song, display: SongDisplay): ArtistCredit[] {
   const characters = new Map(song.characters.map((c) => [c.id, c]));
   return song.artists.map((artist) => {
-    const artistName = entityName(artist, preferRomaji);
+    const artistName = entityName(artist, display);
     const voiced = artist.characterIds
       .map((id) => characters.get(id))
       .filter((c): c is NamedEntity => c !== undefined)
-      .map((c) => entityName(c, preferRomaji));
+      .map((c) => entityName(c, display));
     const label = voiced.length > 0 ? `${voiced.join(", ")} (CV: ${artistName})` : artistName;
     return { key: `${artist.id}`, label, artist };
   });
 }
 
-export function artistLine(song: Song, preferRomaji = false): string {
-  const credits = artistCredits(song, preferRomaji);
-  return credits.length > 0 ? credits.map((c) => c.label).join(", ") : getT().song.unknownArtist;
+export function artistLine(song: Song, display: SongDisplay): string {
+  const credits = artistCredits(song, display);
+  return credits.length > 0 ? credits.map((c) => c.label).join(", ") : display.words.unknownArtist;
 }
 
 /** The first album that has an image, as official clients do. */
@@ -109,8 +114,8 @@ export function coverFile(song: Song): string | null {
 }
 
 /** "Artists – Title", the line people paste into chats. */
-export function songInfoLine(song: Song, preferRomaji = false): string {
-  return `${artistLine(song, preferRomaji)} – ${songTitle(song, preferRomaji)}`;
+export function songInfoLine(song: Song, display: SongDisplay): string {
+  return `${artistLine(song, display)} – ${songTitle(song, display)}`;
 }
 
 export type SitePage = "artists" | "characters" | "albums" | "sources";

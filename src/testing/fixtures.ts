@@ -1,3 +1,6 @@
+import * as v from "valibot";
+import type { TrackUpdate } from "@/lib/song";
+import { trackUpdateSchema } from "@/lib/song-schema";
 /** Frames shaped like production's (protocol §2.7), for tests. */
 
 export interface RawSong {
@@ -55,3 +58,9 @@ export function trackUpdate(
 }
 
 export const ACK = JSON.stringify({ op: 10 });
+
+/** A TRACK_UPDATE frame's payload through the real schema, as the now-playing store receives it. */
+export function parsedTrackUpdate(frame: string): TrackUpdate {
+  const { d } = JSON.parse(frame) as { d: unknown };
+  return v.parse(trackUpdateSchema, d);
+}

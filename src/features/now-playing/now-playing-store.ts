@@ -1,6 +1,7 @@
-import { createStore, useStore } from "zustand";
+import { useStore } from "zustand";
+import { createSelectableStore } from "@/lib/persisted-store";
 import type { TrackUpdate } from "@/lib/song";
-import type { StationId } from "@/lib/stations";
+import { STATIONS, type StationId } from "@/lib/stations";
 import {
   applyTrackUpdate,
   EMPTY_STATION,
@@ -12,7 +13,7 @@ import {
 type NowPlayingState = Record<StationId, StationNowPlaying>;
 
 const initial: NowPlayingState = { jpop: EMPTY_STATION, kpop: EMPTY_STATION };
-const store = createStore<NowPlayingState>(() => initial);
+const store = createSelectableStore<NowPlayingState>(() => initial);
 
 export const useCurrentTrack = (station: StationId) => useStore(store, (s) => s[station].track);
 export const useListenerCount = (station: StationId) => useStore(store, (s) => s[station].listeners);
@@ -35,12 +36,17 @@ export function historyLoaded(station: StationId, entries: HistoryEntry[]) {
 
 export const getNowPlaying = (station: StationId) => store.getState()[station];
 
+/** Calls `listener` whenever a station's current track changes. */
 export function subscribeToTrack(listener: (station: StationId, state: StationNowPlaying) => void) {
-  return store.subscribe((next, prev) => {
-    for (const station of ["jpop", "kpop"] as const) {
-      if (next[station].track !== prev[station].track) listener(station, next[station]);
-    }
-  });
+  const unsubscribers = STATIONS.map((station) =>
+    store.subscribe(
+      (s) => s[station].track,
+      () => listener(station, store.getState()[station]),
+    ),
+  );
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
 }
 
 export function resetNowPlayingStore() {

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { usePreferRomaji } from "@/features/settings/settings-store";
+import { useSongDisplay } from "@/lib/display-preferences";
 import { useT } from "@/lib/i18n";
 import { artistLine, songTitle } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
@@ -7,12 +7,12 @@ import { useCurrentTrack } from "./now-playing-store";
 
 export function useDocumentTitle(station: StationId) {
   const track = useCurrentTrack(station);
-  const romaji = usePreferRomaji();
+  const display = useSongDisplay();
   const t = useT();
   useEffect(() => {
     const stationTitle = t.app.stationTitle(stationName(station));
     document.title = track
-      ? t.app.documentTitle(songTitle(track.song, romaji), artistLine(track.song, romaji), stationTitle)
+      ? t.app.documentTitle(songTitle(track.song, display), artistLine(track.song, display), stationTitle)
       : stationTitle;
-  }, [track, station, romaji, t]);
+  }, [track, station, display, t]);
 }

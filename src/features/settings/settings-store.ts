@@ -11,15 +11,12 @@ export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 export interface Settings {
   /** Desktop notifications on song change; off until the listener turns them on. */
   notifications: boolean;
-  /** Show romanised names (nameRomaji/titleRomaji) wherever a name appears. */
-  preferRomaji: boolean;
   theme: ThemeChoice;
   language: LanguageChoice;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   notifications: false,
-  preferRomaji: false,
   theme: "system",
   language: "auto",
 };
@@ -29,20 +26,13 @@ const store = createPersistedStore<Settings, Settings>(() => DEFAULT_SETTINGS, {
   version: 2,
   fields: {
     notifications: v.boolean(),
-    preferRomaji: v.boolean(),
     theme: v.picklist(THEME_CHOICES),
     language: v.picklist(LANGUAGE_CHOICES),
   },
-  pick: ({ notifications, preferRomaji, theme, language }) => ({
-    notifications,
-    preferRomaji,
-    theme,
-    language,
-  }),
+  pick: ({ notifications, theme, language }) => ({ notifications, theme, language }),
 });
 
 export const useNotificationsEnabled = () => useStore(store, (s) => s.notifications);
-export const usePreferRomaji = () => useStore(store, (s) => s.preferRomaji);
 export const useThemeChoice = () => useStore(store, (s) => s.theme);
 export const useLanguageChoice = () => useStore(store, (s) => s.language);
 export const getSettings = () => store.getState();
@@ -53,10 +43,6 @@ export const subscribeToSettings = <T>(select: (s: Settings) => T, listener: (va
 
 export function notificationsToggled(enabled: boolean) {
   store.setState({ notifications: enabled });
-}
-
-export function romajiToggled(preferRomaji: boolean) {
-  store.setState({ preferRomaji });
 }
 
 export function themeChosen(theme: ThemeChoice) {

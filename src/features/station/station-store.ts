@@ -1,7 +1,8 @@
-import { createStore, useStore } from "zustand";
+import { useStore } from "zustand";
+import { createSelectableStore } from "@/lib/persisted-store";
 import { type StationId, stationFromPath, stationPath } from "@/lib/stations";
 
-const store = createStore<{ station: StationId }>(() => ({
+const store = createSelectableStore<{ station: StationId }>(() => ({
   station: typeof location === "undefined" ? "jpop" : stationFromPath(location.pathname),
 }));
 
@@ -22,8 +23,5 @@ export function locationChanged(pathname: string) {
   store.setState({ station: stationFromPath(pathname) });
 }
 
-export function subscribeToStation(listener: (station: StationId) => void) {
-  return store.subscribe((next, prev) => {
-    if (next.station !== prev.station) listener(next.station);
-  });
-}
+export const subscribeToStation = (listener: (station: StationId) => void) =>
+  store.subscribe((s) => s.station, listener);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/config";
+import { isCdnEventImage } from "@/lib/song-schema";
 import { rawSong } from "@/testing/fixtures";
-import { isCdnEventImage, parseFrame } from "../model/frame-schema";
+import { parseFrame } from "../model/frame-schema";
 
 function eventImageAfterParsing(image: unknown) {
   const frame = parseFrame(

@@ -6,8 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NamedEntity, Song, TrackUpdate } from "@/lib/song";
+import { isCdnEventImage } from "@/lib/song-schema";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
-import { type GatewayFrame, isCdnEventImage, parseFrame } from "../model/frame-schema";
+import { type GatewayFrame, parseFrame } from "../model/frame-schema";
 import { MAX_FRAME_CHARS } from "../protocol";
 
 /** Shown text is capped at this many characters (the schema's MAX_TEXT). */

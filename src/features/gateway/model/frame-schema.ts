@@ -1,69 +1,6 @@
 import * as v from "valibot";
-import { endpoints } from "@/lib/config";
 import type { TrackUpdate } from "@/lib/song";
-import { id, nullableText, songSchema, text } from "@/lib/song-schema";
-
-const requester = v.nullable(
-  v.object({ uuid: nullableText, username: nullableText, displayName: nullableText }),
-);
-
-/** Whether `raw` is an http(s) URL of one file in the events folder of the CDN the app is configured with. */
-export function isCdnEventImage(raw: string, cdnOrigin = endpoints.cdnOrigin): boolean {
-  try {
-    const url = new URL(raw);
-    return (
-      (url.protocol === "https:" || url.protocol === "http:") &&
-      url.origin === new URL(cdnOrigin).origin &&
-      /^\/events\/[^/]+$/.test(url.pathname)
-    );
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Event images arrive as full URLs (protocol §6), the one image the wire names in full. Only files in
- * our CDN's events folder survive: a frame must not point every listener's browser anywhere else.
- */
-const eventImage = v.optional(
-  v.pipe(
-    v.nullable(text),
-    v.transform((url) => (url !== null && isCdnEventImage(url) ? url : null)),
-  ),
-  null,
-);
-
-const event = v.nullable(
-  v.object({
-    id: v.optional(v.nullable(id), null),
-    name: nullableText,
-    slug: nullableText,
-    image: eventImage,
-  }),
-);
-
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-/** `lastPlayed` entries that do not parse are dropped on their own; they never sink the frame. */
-const lenientSongs = v.pipe(
-  v.optional(v.array(v.unknown()), []),
-  v.transform((items) =>
-    items.flatMap((item) => {
-      const parsed = v.safeParse(songSchema, item);
-      return parsed.success ? [parsed.output] : [];
-    }),
-  ),
-);
-
-export const playbackSchema = v.object({
-  song: songSchema,
-  requester: v.optional(requester, null),
-  event: v.optional(event, null),
-  startTime: v.optional(v.nullable(v.string()), null),
-  lastPlayed: lenientSongs,
-  listeners: v.optional(count),
-  queue: v.optional(v.object({ inQueue: count, inQueueByUser: count, inQueueBeforeUser: count })),
-});
+import { nullableText, trackUpdateSchema } from "@/lib/song-schema";
 
 const welcomeSchema = v.object({
   message: v.optional(v.string()),
@@ -118,7 +55,7 @@ export function parseFrame(raw: unknown, maxChars: number): GatewayFrame {
       return { kind: "ack" };
     case 1: {
       if (t !== "TRACK_UPDATE" && t !== "TRACK_UPDATE_REQUEST") return { kind: "ignored" };
-      const payload = v.safeParse(playbackSchema, d);
+      const payload = v.safeParse(trackUpdateSchema, d);
       if (!payload.success) return { kind: "invalid", reason: `bad ${t} payload` };
       return { kind: "track", event: t, payload: payload.output };
     }

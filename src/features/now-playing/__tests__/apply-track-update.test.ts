@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFrame } from "@/features/gateway/model/frame-schema";
 import type { TrackUpdate } from "@/lib/song";
-import { rawSong, trackUpdate } from "@/testing/fixtures";
+import { parsedTrackUpdate, rawSong, trackUpdate } from "@/testing/fixtures";
 import {
   applyTrackUpdate,
   EMPTY_STATION,
@@ -18,7 +17,7 @@ function update(
   startedAt: number,
   options: { listeners?: number; lastPlayed?: number[] } = {},
 ): TrackUpdate {
-  const frame = parseFrame(
+  return parsedTrackUpdate(
     trackUpdate(rawSong(id, `Song ${id}`), {
       startTime: iso(startedAt),
       listeners: options.listeners,
@@ -26,10 +25,7 @@ function update(
         rawSong(n, `Song ${n}`, { duration: 0 }),
       ),
     }),
-    1e6,
   );
-  if (frame.kind !== "track") throw new Error("fixture did not parse");
-  return frame.payload;
 }
 
 describe("applyTrackUpdate", () => {

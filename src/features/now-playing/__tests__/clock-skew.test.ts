@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseFrame } from "@/features/gateway/model/frame-schema";
 import type { TrackUpdate } from "@/lib/song";
-import { rawSong, trackUpdate } from "@/testing/fixtures";
+import { parsedTrackUpdate, rawSong, trackUpdate } from "@/testing/fixtures";
 import { applyTrackUpdate, EMPTY_STATION } from "../model/apply-track-update";
 
 const t = Date.parse("2026-11-28T12:00:00.000Z");
 
 function update(id: number, duration: number, startTime: number): TrackUpdate {
-  const frame = parseFrame(
+  return parsedTrackUpdate(
     trackUpdate(rawSong(id, `Song ${id}`, { duration }), { startTime: new Date(startTime).toISOString() }),
-    1e6,
   );
-  if (frame.kind !== "track") throw new Error("fixture did not parse");
-  return frame.payload;
 }
 
 describe("song order when our clock is behind the server's", () => {

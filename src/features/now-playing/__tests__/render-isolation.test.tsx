@@ -1,19 +1,20 @@
 import { act, render, screen } from "@testing-library/react";
 import { Profiler } from "react";
 import { describe, expect, it } from "vitest";
-import { parseFrame } from "@/features/gateway/model/frame-schema";
-import { rawSong, trackUpdate } from "@/testing/fixtures";
+import { parsedTrackUpdate, rawSong, trackUpdate } from "@/testing/fixtures";
 import { ListenerCount } from "../components/listener-count";
 import { NowPlayingCard } from "../components/now-playing-card";
 import { trackUpdated } from "../now-playing-store";
 
 function push(id: number, listeners: number) {
-  const frame = parseFrame(
-    trackUpdate(rawSong(id, `Song ${id}`), { listeners, startTime: "2026-11-28T12:00:00Z" }),
-    1e6,
+  act(() =>
+    trackUpdated(
+      "jpop",
+      parsedTrackUpdate(
+        trackUpdate(rawSong(id, `Song ${id}`), { listeners, startTime: "2026-11-28T12:00:00Z" }),
+      ),
+    ),
   );
-  if (frame.kind !== "track") throw new Error("bad fixture");
-  act(() => trackUpdated("jpop", frame.payload));
 }
 
 describe("render isolation", () => {

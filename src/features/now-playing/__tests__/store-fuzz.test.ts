@@ -5,10 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseFrame } from "@/features/gateway/model/frame-schema";
 import type { TrackUpdate } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
-import { type RawSong, rawSong, trackUpdate } from "@/testing/fixtures";
+import { parsedTrackUpdate, type RawSong, rawSong, trackUpdate } from "@/testing/fixtures";
 import { HISTORY_LIMIT, type HistoryEntry, type StationNowPlaying } from "../model/apply-track-update";
 import { getNowPlaying, historyLoaded, resetNowPlayingStore, trackUpdated } from "../now-playing-store";
 
@@ -94,9 +93,7 @@ const event: fc.Arbitrary<Event> = fc.oneof(
 
 /** The frame a real gateway would send, through the real parser, as the store receives it. */
 function parsed(raw: string): TrackUpdate {
-  const frame = parseFrame(raw, 1e7);
-  if (frame.kind !== "track") throw new Error(`generated frame did not parse: ${JSON.stringify(frame)}`);
-  return frame.payload;
+  return parsedTrackUpdate(raw);
 }
 
 function check(condition: boolean, message: string) {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
-import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl } from "@/lib/config";
+import { useSongDisplay } from "@/lib/display-preferences";
 import { formatClock, formatTimeAgo, formatTimeOfDay } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
-import { artistLine, coverFile, type Song, songTitle } from "@/lib/song";
+import { artistLine, coverFile, type Song, type SongDisplay, songTitle } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
 import type { HistoryEntry } from "../model/apply-track-update";
 import { useHistory } from "../now-playing-store";
@@ -18,7 +18,7 @@ interface HistoryListProps {
 
 export function HistoryList({ station, renderActions, onShowDetails }: HistoryListProps) {
   const history = useHistory(station);
-  const romaji = usePreferRomaji();
+  const display = useSongDisplay();
   const now = useMinuteClock();
   const t = useT();
   const locale = useLocale();
@@ -35,7 +35,7 @@ export function HistoryList({ station, renderActions, onShowDetails }: HistoryLi
             <HistoryRow
               key={entry.song.id}
               entry={entry}
-              romaji={romaji}
+              display={display}
               now={now}
               locale={locale}
               actions={renderActions?.(entry.song)}
@@ -60,21 +60,21 @@ function useMinuteClock(): number {
 
 function HistoryRow({
   entry,
-  romaji,
+  display,
   now,
   locale,
   actions,
   onShowDetails,
 }: {
   entry: HistoryEntry;
-  romaji: boolean;
+  display: SongDisplay;
   now: number;
   locale: string;
   actions?: React.ReactNode;
   onShowDetails?: (song: Song) => void;
 }) {
   const { song, playedAt } = entry;
-  const title = songTitle(song, romaji);
+  const title = songTitle(song, display);
   return (
     <li className="flex items-center gap-3 rounded-2xl p-2 transition-colors motion-reduce:transition-none hover:bg-fg/5">
       <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />
@@ -87,7 +87,7 @@ function HistoryRow({
         <span className="block truncate font-medium" title={title}>
           {title}
         </span>
-        <span className="block truncate text-sm text-ink-muted">{artistLine(song, romaji)}</span>
+        <span className="block truncate text-sm text-ink-muted">{artistLine(song, display)}</span>
       </button>
       <p className="shrink-0 text-right text-xs tabular-nums text-ink-muted">
         {playedAt !== null && (

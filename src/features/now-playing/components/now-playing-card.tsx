@@ -1,8 +1,8 @@
 import { memo } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { DiscIcon, InfoIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
-import { usePreferRomaji } from "@/features/settings/settings-store";
 import { cdnUrl, safeImageUrl } from "@/lib/config";
+import { useSongDisplay } from "@/lib/display-preferences";
 import { around, useT } from "@/lib/i18n";
 import { artistCredits, coverFile, entityName, type Song, songTitle, type Track } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
@@ -62,12 +62,12 @@ const TrackDetails = memo(function TrackDetails({
   listeners?: React.ReactNode;
   onShowDetails?: (song: Song) => void;
 }) {
-  const romaji = usePreferRomaji();
+  const display = useSongDisplay();
   const t = useT();
   const { song, requester, event } = track;
-  const credits = artistCredits(song, romaji);
+  const credits = artistCredits(song, display);
   const cover = cdnUrl("covers", coverFile(song)) ?? safeImageUrl(event?.image);
-  const title = songTitle(song, romaji);
+  const title = songTitle(song, display);
   return (
     <>
       <CoverImage
@@ -133,7 +133,7 @@ const TrackDetails = memo(function TrackDetails({
                 <TvIcon aria-hidden="true" />
                 <span className="sr-only">{t.nowPlaying.source}</span>
               </dt>
-              <dd className="text-fg/75">{song.sources.map((s) => entityName(s, romaji)).join(", ")}</dd>
+              <dd className="text-fg/75">{song.sources.map((s) => entityName(s, display)).join(", ")}</dd>
             </div>
           )}
           {song.albums.length > 0 && (
@@ -142,7 +142,7 @@ const TrackDetails = memo(function TrackDetails({
                 <DiscIcon />
                 <span className="sr-only">{t.nowPlaying.album}</span>
               </dt>
-              <dd className="text-fg/75">{song.albums.map((a) => entityName(a, romaji)).join(", ")}</dd>
+              <dd className="text-fg/75">{song.albums.map((a) => entityName(a, display)).join(", ")}</dd>
             </div>
           )}
           {requester?.displayName && (

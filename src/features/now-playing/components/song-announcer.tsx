@@ -1,4 +1,4 @@
-import { usePreferRomaji } from "@/features/settings/settings-store";
+import { useSongDisplay } from "@/lib/display-preferences";
 import { useT } from "@/lib/i18n";
 import { artistLine, songTitle } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
@@ -10,11 +10,13 @@ import { useCurrentTrack } from "../now-playing-store";
  */
 export function SongAnnouncer({ station }: { station: StationId }) {
   const track = useCurrentTrack(station);
-  const romaji = usePreferRomaji();
+  const display = useSongDisplay();
   const t = useT();
   return (
     <p aria-live="polite" aria-atomic="true" className="sr-only">
-      {track ? t.nowPlaying.announcement(songTitle(track.song, romaji), artistLine(track.song, romaji)) : ""}
+      {track
+        ? t.nowPlaying.announcement(songTitle(track.song, display), artistLine(track.song, display))
+        : ""}
     </p>
   );
 }
