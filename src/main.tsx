@@ -1,26 +1,15 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "@/app/app";
-import { startLanguage } from "@/app/language";
-import { gateway } from "@/app/live-session";
-import { startMediaSession } from "@/app/media-session";
-import { restoreSnapshot, startSnapshotting } from "@/app/offline-snapshot";
-import { startSongNotifications } from "@/app/song-notifications";
-import { startTheme } from "@/app/theme";
-import { getGatewayAuth } from "@/features/auth/auth-store";
+import { startSession } from "@/app/session";
 import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { getStation } from "@/features/station/station-store";
 import { registerServiceWorker } from "@/pwa/register-service-worker";
 import "./index.css";
 
-startTheme();
-const language = startLanguage();
-restoreSnapshot();
-startSnapshotting();
-// Open the gateway before React renders: the first song arrives sooner. The app's hook adopts it.
-gateway.start(getStation(), getGatewayAuth());
-startMediaSession();
-startSongNotifications();
+// Everything outside React, the gateway first: the first song arrives sooner when it opens before React renders.
+const session = startSession({ window });
+import.meta.hot?.dispose(() => session.dispose());
 
 /**
  * The first render waits for the first song, or this long at most. The gateway usually answers within
@@ -45,7 +34,7 @@ if (root) {
     );
   };
   let stopWaiting = () => {};
-  void Promise.race([language.ready, new Promise((done) => setTimeout(done, LANGUAGE_WAIT_MS))]).then(() => {
+  void Promise.race([session.ready, new Promise((done) => setTimeout(done, LANGUAGE_WAIT_MS))]).then(() => {
     stopWaiting = subscribeToTrack(render);
     if (getNowPlaying(getStation()).track) render();
     else setTimeout(render, FIRST_RENDER_WAIT_MS);

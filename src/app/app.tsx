@@ -1,26 +1,21 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
-import { useGatewayAuth } from "@/features/auth/auth-store";
-import { QueueInfo } from "@/features/auth/components/queue-info";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
-import { useGatewayConnection } from "@/features/gateway/use-gateway-connection";
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
 import { NowPlayingCard } from "@/features/now-playing/components/now-playing-card";
+import { QueueInfo } from "@/features/now-playing/components/queue-info";
 import { SongAnnouncer } from "@/features/now-playing/components/song-announcer";
 import { useQueue } from "@/features/now-playing/now-playing-store";
-import { useDocumentTitle } from "@/features/now-playing/use-document-title";
-import { audioStationChanged } from "@/features/player/audio-session";
 import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
-import { locationChanged, useStation } from "@/features/station/station-store";
+import { useStation } from "@/features/station/station-store";
 import { useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
 import type { Song } from "@/lib/song";
-import type { StationId } from "@/lib/stations";
-import { DeferredAccountArea, DeferredHistorySync } from "./deferred";
-import { CurrentSongFavorite, FavoritesSync, renderHistoryFavorite } from "./favorites-sync";
-import { gateway } from "./live-session";
+import { type StationId, stationName } from "@/lib/stations";
+import { DeferredAccountArea } from "./deferred";
+import { CurrentSongFavorite, renderHistoryFavorite } from "./favorite-slots";
 import { Profiled } from "./render-profiler";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
@@ -39,30 +34,6 @@ type OpenDialog = "settings" | "shortcuts" | null;
 const ICON_BUTTON =
   "grid h-9 w-9 place-items-center rounded-full text-lg text-fg/75 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
-const THEME_COLOR: Record<StationId, string> = { jpop: "#ff3d8b", kpop: "#3b82f6" };
-const FAVICON: Record<StationId, string> = { jpop: "/favicon.svg", kpop: "/favicon-kpop.svg" };
-
-function useStationEffects(station: StationId) {
-  useGatewayConnection(gateway, station, useGatewayAuth());
-  useEffect(() => {
-    audioStationChanged(station);
-    document.documentElement.dataset.station = station;
-    document.querySelector('meta[name="theme-color"]')?.setAttribute("content", THEME_COLOR[station]);
-    document.querySelector('link[rel="icon"]')?.setAttribute("href", FAVICON[station]);
-  }, [station]);
-  useEffect(() => {
-    const onPopState = () => locationChanged(location.pathname);
-    window.addEventListener("popstate", onPopState);
-    return () => window.removeEventListener("popstate", onPopState);
-  }, []);
-}
-
-/** Its own component: the tab title follows every track, and App (header, tabs, account) must not. */
-function DocumentTitle({ station }: { station: StationId }) {
-  useDocumentTitle(station);
-  return null;
-}
-
 function StationFigures({ station }: { station: StationId }) {
   return (
     <>
@@ -76,7 +47,6 @@ function StationFigures({ station }: { station: StationId }) {
 
 export function App() {
   const station = useStation();
-  useStationEffects(station);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [detailsSong, setDetailsSong] = useState<Song | null>(null);
   const closeDetails = useCallback(() => setDetailsSong(null), []);
@@ -133,9 +103,6 @@ export function App() {
             onShowDetails={setDetailsSong}
           />
         </Profiled>
-        <FavoritesSync station={station} />
-        <DeferredHistorySync station={station} />
-        <DocumentTitle station={station} />
         <SongAnnouncer station={station} />
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">

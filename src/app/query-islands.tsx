@@ -1,32 +1,19 @@
 /**
  * Composition: every part of the page that talks to GraphQL through TanStack Query. This module is
- * loaded after the first render (deferred.tsx), because the query library alone is about a tenth of
- * the first screen's size budget and nothing it serves is needed to show what is playing. Each
- * island brings the page's one QueryClient with it, unless the host already provides one (tests do).
+ * loaded after the first render (islands.ts), because the query library alone is about a tenth of
+ * the first screen's size budget and nothing it serves is needed to show what is playing.
  */
-import {
-  type QueryClient,
-  QueryClientContext,
-  QueryClientProvider,
-  useQueryClient,
-} from "@tanstack/react-query";
-import { type ComponentProps, type ReactNode, useContext, useEffect } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import type { ComponentProps, ReactNode } from "react";
 import { AccountArea } from "@/features/auth/components/account-area";
 import { FavoriteButton } from "@/features/favorites/components/favorite-button";
-import { invalidateFavorites, useFavoriteStates } from "@/features/favorites/hooks/use-favorites";
-import { useConnectionStatus } from "@/features/gateway/connection-store";
-import { useCurrentTrack, useHistory } from "@/features/now-playing/now-playing-store";
-import { createQueryClient } from "@/lib/query-client";
-import type { StationId } from "@/lib/stations";
-import { HistorySync } from "./history-sync";
+import { activeQueryClient } from "./query-session";
 
-let pageClient: QueryClient | undefined;
+export { startQuerySession } from "./query-session";
 
 function QueryScope({ children }: { children: ReactNode }) {
-  const provided = useContext(QueryClientContext);
-  if (provided) return children;
-  pageClient ??= createQueryClient();
-  return <QueryClientProvider client={pageClient}>{children}</QueryClientProvider>;
+  const client = activeQueryClient();
+  return client ? <QueryClientProvider client={client}>{children}</QueryClientProvider> : null;
 }
 
 export function AccountIsland() {
@@ -37,40 +24,10 @@ export function AccountIsland() {
   );
 }
 
-export function HistorySyncIsland({ station }: { station: StationId }) {
-  return (
-    <QueryScope>
-      <HistorySync station={station} />
-    </QueryScope>
-  );
-}
-
 export function FavoriteButtonIsland(props: ComponentProps<typeof FavoriteButton>) {
   return (
     <QueryScope>
       <FavoriteButton {...props} />
     </QueryScope>
   );
-}
-
-/** One batched checkFavorite for what is on screen, refreshed on reconnect. */
-export function FavoriteStatesIsland({ station }: { station: StationId }) {
-  return (
-    <QueryScope>
-      <FavoriteStates station={station} />
-    </QueryScope>
-  );
-}
-
-function FavoriteStates({ station }: { station: StationId }) {
-  const track = useCurrentTrack(station);
-  const history = useHistory(station);
-  const ids = track ? [track.song.id, ...history.map((entry) => entry.song.id)] : [];
-  useFavoriteStates(ids);
-  const queryClient = useQueryClient();
-  const live = useConnectionStatus().kind === "live";
-  useEffect(() => {
-    if (live) invalidateFavorites(queryClient);
-  }, [live, queryClient]);
-  return null;
 }

@@ -63,10 +63,15 @@ interface LanguageState {
   locale: string;
 }
 
-const store = createSelectableStore<LanguageState>(() => ({
-  language: "en",
-  locale: localeFor("en", browserLanguages()),
-}));
+let wanted: Language = "en";
+
+const english = (): LanguageState => ({ language: "en", locale: localeFor("en", browserLanguages()) });
+const store = createSelectableStore<LanguageState>(english);
+
+export function resetLanguage() {
+  wanted = "en";
+  store.setState(english(), true);
+}
 
 /** The current dictionary: one stable object per language, so a component re-renders only on a switch. */
 export const useT = () => useStore(store, (s) => dictionary(s.language));
@@ -77,8 +82,6 @@ export const useLocale = () => useStore(store, (s) => s.locale);
 export const getT = (): Messages => dictionary(store.getState().language);
 export const getLanguage = (): Language => store.getState().language;
 export const currentLocale = (): string => store.getState().locale;
-
-let wanted: Language = "en";
 
 /**
  * Shows `language` as soon as its dictionary is in (at once for English, or when already loaded).

@@ -1,25 +1,40 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
-import { resetAuthStore } from "@/features/auth/auth-store";
-import { resetFavoritesStore } from "@/features/favorites/favorites-store";
+import { getAuthToken, resetAuthStore, sessionExpired } from "@/features/auth/auth-store";
 import { resetConnectionStore } from "@/features/gateway/connection-store";
 import { resetNowPlayingStore } from "@/features/now-playing/now-playing-store";
-import { loadLanguage } from "@/lib/i18n";
+import { resetPlayerStore } from "@/features/player/player-store";
+import { resetSettingsStore } from "@/features/settings/settings-store";
+import { resetStationStore } from "@/features/station/station-store";
+import { provideAuthorization } from "@/lib/authorized-request";
+import { resetDisplayPreferences } from "@/lib/display-preferences";
+import { loadLanguage, resetLanguage } from "@/lib/i18n";
 import { server } from "./msw-server";
+
+/** Every store the app has: each test starts from the same state, whatever the one before did. */
+export const STORE_RESETS = [
+  resetAuthStore,
+  resetConnectionStore,
+  resetNowPlayingStore,
+  resetPlayerStore,
+  resetSettingsStore,
+  resetStationStore,
+  resetDisplayPreferences,
+  resetLanguage,
+];
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
+  // Component tests without a session still make requests as the logged-in user, as the session root would.
+  provideAuthorization({ token: getAuthToken, rejected: sessionExpired });
   // The app loads Japanese on demand; tests switch languages synchronously, so have it ready.
   await loadLanguage("ja");
 });
 afterEach(() => {
   cleanup();
   server.resetHandlers();
-  resetNowPlayingStore();
-  resetConnectionStore();
-  resetAuthStore();
-  resetFavoritesStore();
+  for (const reset of STORE_RESETS) reset();
   localStorage.clear();
   vi.useRealTimers();
 });

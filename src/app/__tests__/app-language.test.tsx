@@ -1,26 +1,13 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse, ws } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { languageChosen, resetSettingsStore } from "@/features/settings/settings-store";
-import { stationSelected } from "@/features/station/station-store";
+import { languageChosen } from "@/features/settings/settings-store";
 import { gatewayUrl } from "@/lib/config";
 import { graphqlEndpoint } from "@/lib/graphql-client";
-import { setLanguage } from "@/lib/i18n";
-import { createQueryClient } from "@/lib/query-client";
+import { renderApp } from "@/testing/app-session";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
-import { App } from "../app";
-import { startLanguage } from "../language";
-
-function renderApp() {
-  return render(
-    <QueryClientProvider client={createQueryClient({ retry: false })}>
-      <App />
-    </QueryClientProvider>,
-  );
-}
 
 const jpop = ws.link(gatewayUrl("jpop"));
 const api = graphql.link(graphqlEndpoint());
@@ -35,23 +22,15 @@ function station(song: ReturnType<typeof rawSong>) {
   });
 }
 
-let stopLanguage: () => void = () => {};
-
 beforeEach(() => {
   server.use(
     api.query("PlayHistoryQuery", () => HttpResponse.json({ data: { playStatistics: { songs: [] } } })),
     station(rawSong(1, "ベースラインやってる？笑")),
   );
-  stopLanguage = startLanguage().stop;
 });
 
 afterEach(() => {
-  stopLanguage();
-  // Both stores are module-level: the next test starts in English with default settings.
-  resetSettingsStore();
-  setLanguage("en");
   document.documentElement.lang = "en";
-  stationSelected("jpop");
 });
 
 describe("the page in Japanese", () => {

@@ -1,23 +1,12 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse, ws } from "msw";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { stationSelected } from "@/features/station/station-store";
+import { beforeEach, describe, expect, it } from "vitest";
 import { gatewayUrl } from "@/lib/config";
 import { graphqlEndpoint } from "@/lib/graphql-client";
-import { createQueryClient } from "@/lib/query-client";
+import { renderApp } from "@/testing/app-session";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
-import { App } from "../app";
-
-function renderApp() {
-  return render(
-    <QueryClientProvider client={createQueryClient({ retry: false })}>
-      <App />
-    </QueryClientProvider>,
-  );
-}
 
 const jpop = ws.link(gatewayUrl("jpop"));
 const kpop = ws.link(gatewayUrl("kpop"));
@@ -47,10 +36,6 @@ beforeEach(() => {
   server.use(
     playHistory([{ createdAt: String(Date.now() - 10 * 60_000), song: rawSong(77, "Earlier today") }]),
   );
-});
-
-afterEach(() => {
-  stationSelected("jpop");
 });
 
 describe("the player page", () => {

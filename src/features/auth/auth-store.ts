@@ -80,6 +80,11 @@ export const useAuthNotice = () => useStore(store, (s) => s.notice);
 export const useGatewayAuth = () => useStore(store, (s) => (s.token ? `Bearer ${s.token}` : ""));
 
 export const getAuthToken = () => store.getState().token;
+/** The current login's number, or null when logged out. */
+export const getAuthSessionId = () => {
+  const { token, session } = store.getState();
+  return token === null ? null : session;
+};
 export const getGatewayAuth = () => {
   const { token } = store.getState();
   return token ? `Bearer ${token}` : "";

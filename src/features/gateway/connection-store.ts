@@ -1,4 +1,5 @@
-import { createStore, useStore } from "zustand";
+import { useStore } from "zustand";
+import { createSelectableStore } from "@/lib/persisted-store";
 import type { ConnectionStatus } from "./gateway-client";
 
 interface ConnectionState {
@@ -8,10 +9,9 @@ interface ConnectionState {
 }
 
 const initial: ConnectionState = { status: { kind: "idle" }, droppedFrames: 0, lastDropReason: null };
-const store = createStore<ConnectionState>(() => initial);
+const store = createSelectableStore<ConnectionState>(() => initial);
 
 export const useConnectionStatus = () => useStore(store, (s) => s.status);
-export const useDroppedFrames = () => useStore(store, (s) => s.droppedFrames);
 
 export function connectionChanged(status: ConnectionStatus) {
   store.setState({ status });
@@ -21,7 +21,9 @@ export function frameDropped(reason: string) {
   store.setState((s) => ({ droppedFrames: s.droppedFrames + 1, lastDropReason: reason }));
 }
 
-export const getConnectionState = () => store.getState();
+/** Calls `listener` whenever the connection becomes live, or stops being live. */
+export const subscribeToLiveness = (listener: (live: boolean) => void) =>
+  store.subscribe((s) => s.status.kind === "live", listener);
 
 export function resetConnectionStore() {
   store.setState(initial, true);

@@ -34,28 +34,27 @@ interface PlayerState extends Preferences {
 
 const FORMATS = ["vorbis", "opus", "mp3"] as const;
 
-const store = createPersistedStore<PlayerState, Preferences>(
-  () => ({
-    volume: 0.8,
-    muted: false,
-    stream: "auto",
-    formatBroken: null,
-    status: "stopped",
-    notice: null,
-    sleepAt: null,
-  }),
-  {
-    key: "lm.player.v1",
-    version: 1,
-    fields: {
-      volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-      muted: v.boolean(),
-      stream: v.picklist(["auto", ...FORMATS]),
-      formatBroken: v.nullable(v.picklist(FORMATS)),
-    },
-    pick: ({ volume, muted, stream, formatBroken }) => ({ volume, muted, stream, formatBroken }),
+const initial = (): PlayerState => ({
+  volume: 0.8,
+  muted: false,
+  stream: "auto",
+  formatBroken: null,
+  status: "stopped",
+  notice: null,
+  sleepAt: null,
+});
+
+const store = createPersistedStore<PlayerState, Preferences>(initial, {
+  key: "lm.player.v1",
+  version: 1,
+  fields: {
+    volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    muted: v.boolean(),
+    stream: v.picklist(["auto", ...FORMATS]),
+    formatBroken: v.nullable(v.picklist(FORMATS)),
   },
-);
+  pick: ({ volume, muted, stream, formatBroken }) => ({ volume, muted, stream, formatBroken }),
+});
 
 export const usePlaybackStatus = () => useStore(store, (s) => s.status);
 export const usePlayerNotice = () => useStore(store, (s) => s.notice);
@@ -92,3 +91,7 @@ export function formatFailed(format: StreamFormat) {
 /** Calls `listener` with the selected value whenever it changes. */
 export const subscribeToPlayer = <T>(select: (s: PlayerState) => T, listener: (value: T) => void) =>
   store.subscribe(select, listener);
+
+export function resetPlayerStore() {
+  store.setState(initial(), true);
+}

@@ -25,3 +25,7 @@ export function locationChanged(pathname: string) {
 
 export const subscribeToStation = (listener: (station: StationId) => void) =>
   store.subscribe((s) => s.station, listener);
+
+export function resetStationStore() {
+  store.setState({ station: "jpop" }, true);
+}

@@ -1,9 +1,9 @@
 /** The logged-in user (`user(username: "@me")`, protocol §4.2), for the header. */
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
+import { authorizedRequest } from "@/lib/authorized-request";
 import { GraphqlError } from "@/lib/graphql-client";
 import { getAuthToken, sessionExpired } from "../auth-store";
-import { authorizedRequest } from "./authorized-request";
 
 export const CURRENT_USER_QUERY = `query user($username: String!) {
   user(username: $username) {
@@ -80,16 +80,7 @@ export const currentUserQueryOptions = (session: number | null) =>
     },
   });
 
-/** Keep the header's favorite count in step with a toggle before the server confirms it. */
-export function favoriteCountChanged(client: QueryClient, delta: number) {
-  client.setQueriesData<CurrentUser>({ queryKey: currentUserKey }, (user) =>
-    user && user.favoriteCount !== null
-      ? { ...user, favoriteCount: Math.max(0, user.favoriteCount + delta) }
-      : user,
-  );
-}
-
-/** Ask the server for the true count again (after a toggle settles). */
+/** Ask the server for the true user again (say, after a favorite changed the count). */
 export function currentUserChanged(client: QueryClient) {
   return client.invalidateQueries({ queryKey: currentUserKey });
 }

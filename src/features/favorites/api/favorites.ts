@@ -1,16 +1,13 @@
-/** checkFavorite and favoriteSong (protocol §4.2) as query and mutation factories. */
-import { mutationOptions, queryOptions } from "@tanstack/react-query";
+/**
+ * checkFavorite and favoriteSong (protocol §4.2) as query and mutation factories. The query cache is
+ * the one place a song's favorite state lives: one entry per (login, song), written by checkFavorite,
+ * by the seed gateway's flag, and optimistically by a toggle (rolled back if the server says no).
+ */
+import { mutationOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
-import { authorizedRequest } from "@/features/auth/api/authorized-request";
-import { currentUserChanged, favoriteCountChanged } from "@/features/auth/api/current-user";
-import { errorMessage, isGraphqlError } from "@/lib/graphql-client";
-import { getT } from "@/lib/i18n";
-import {
-  favoriteReconciled,
-  favoritesChecked,
-  favoriteToggleFailed,
-  favoriteToggleSucceeded,
-} from "../favorites-store";
+import { authorizedRequest } from "@/lib/authorized-request";
+import { isGraphqlError } from "@/lib/graphql-client";
+import { createFavoriteChecks } from "./favorite-checks";
 
 export const CHECK_FAVORITE_QUERY = `query checkFavorite($songs: [Int!]!) {
   checkFavorite(songs: $songs)
@@ -32,12 +29,7 @@ const checkFavoriteSchema = v.pipe(
 
 const favoriteSongSchema = v.object({ favoriteSong: v.object({ id: songId }) });
 
-/** One key per set of songs, whatever order or repeats the caller used. */
-export function normalizeSongIds(songIds: readonly number[]): number[] {
-  return [...new Set(songIds.filter((id) => Number.isInteger(id) && id > 0))].sort((a, b) => a - b);
-}
-
-export function fetchFavoritedIds(songIds: readonly number[]): Promise<number[]> {
+function fetchFavoritedIds(songIds: readonly number[]): Promise<number[]> {
   return authorizedRequest({
     operationName: "checkFavorite",
     query: CHECK_FAVORITE_QUERY,
@@ -46,73 +38,72 @@ export function fetchFavoritedIds(songIds: readonly number[]): Promise<number[]>
   });
 }
 
+const isFavorite = createFavoriteChecks(fetchFavoritedIds);
+
+/** Everything favorites keep in the query cache; invalidate it to ask the server again. */
 export const favoritesKey = ["favorites"] as const;
 
-/** All of `songIds` in one request; the answers land in the favorites store for the buttons. */
-export const favoriteStatesQueryOptions = (session: number | null, songIds: readonly number[]) => {
-  const ids = normalizeSongIds(songIds);
-  return queryOptions({
-    queryKey: [...favoritesKey, "check", session, ids],
-    enabled: session !== null && ids.length > 0,
-    // No abort signal, as for the current user: a remount joins the request under way.
-    queryFn: async () => {
-      const favorited = await fetchFavoritedIds(ids);
-      favoritesChecked(ids, favorited);
-      return favorited;
-    },
+const favoriteSongKey = (session: number | null, id: number) =>
+  [...favoritesKey, "song", session, id] as const;
+
+/**
+ * Whether song `id` is a favorite of login `session`. Where the seed gateway sent a flag, that flag
+ * is the answer and no check is made; a toggle here overrides both.
+ */
+export const favoriteQueryOptions = (session: number | null, id: number, gatewayFlag?: boolean) =>
+  queryOptions({
+    queryKey: favoriteSongKey(session, id),
+    queryFn: () => isFavorite(id),
+    enabled: session !== null && gatewayFlag === undefined,
+    initialData: gatewayFlag,
+    // Only invalidation (a reconnect, a settled toggle) makes an answer old.
+    staleTime: Number.POSITIVE_INFINITY,
   });
-};
+
+export const toggleFavoriteKey = (id: number) => [...favoritesKey, "toggle", id] as const;
 
 export interface ToggleFavorite {
-  songId: number;
   /** The state the person asked for; favoriteSong itself just flips. */
   next: boolean;
-  /** From favoriteToggleStarted. */
-  version: number;
 }
 
-/** Ask the server what is true now; keep what we show if it cannot say. */
-async function reconcile(songId: number, version: number) {
-  try {
-    const favorited = await fetchFavoritedIds([songId]);
-    favoriteReconciled(songId, favorited.includes(songId), version);
-  } catch {
-    // Offline or expired: the optimistic (or rolled back) state stands until the next check.
-  }
+/** Removes every login's answers but the current one's: another user's favorites never show through. */
+export function forgetOtherLogins(client: QueryClient, session: number | null) {
+  client.removeQueries({
+    queryKey: favoritesKey,
+    predicate: (query) => query.queryKey[1] === "song" && query.queryKey[2] !== session,
+  });
 }
 
 /**
- * favoriteSong is a toggle on the server. The button has already flipped (favoriteToggleStarted);
- * this sends it, moves the header's count along, rolls back with a message on failure, and then
- * reconciles with checkFavorite either way.
+ * favoriteSong is a toggle on the server. The cache flips at once; a failure puts back what was
+ * shown, and either way the server is asked again once the toggle settles. An expired session has
+ * already logged out and said so: nothing is left to roll back then.
  */
-export const toggleFavoriteMutationOptions = () =>
+export const toggleFavoriteMutationOptions = (session: number | null, id: number) =>
   mutationOptions({
-    mutationKey: [...favoritesKey, "toggle"],
-    mutationFn: ({ songId: id }: ToggleFavorite) =>
+    mutationKey: toggleFavoriteKey(id),
+    mutationFn: (_toggle: ToggleFavorite) =>
       authorizedRequest({
         operationName: "favoriteSong",
         query: FAVORITE_SONG_MUTATION,
         variables: { id },
         schema: favoriteSongSchema,
       }),
-    onMutate: ({ next }, { client }) => favoriteCountChanged(client, next ? 1 : -1),
-    onSuccess: (_data, { songId: id }) => favoriteToggleSucceeded(id),
-    onError: (error, { songId: id, next }, _result, { client }) => {
-      // An expired session already logged out and said so; there is nothing left to roll back.
-      if (isGraphqlError(error, "unauthorized")) return;
-      favoriteCountChanged(client, next ? -1 : 1);
-      const t = getT();
-      const reason = errorMessage(error, t);
-      favoriteToggleFailed(
-        id,
-        !next,
-        next ? t.favorites.addFailed(reason) : t.favorites.removeFailed(reason),
-      );
+    onMutate: async ({ next }, { client }) => {
+      const key = favoriteSongKey(session, id);
+      // A check under way would land after the flip and undo it.
+      await client.cancelQueries({ queryKey: key });
+      const shown = client.getQueryData<boolean>(key) ?? !next;
+      client.setQueryData(key, next);
+      return { shown };
     },
-    onSettled: (_data, error, { songId: id, version }, _result, { client }) => {
+    onError: (error, { next }, context, { client }) => {
       if (isGraphqlError(error, "unauthorized")) return;
-      void reconcile(id, version);
-      void currentUserChanged(client);
+      client.setQueryData(favoriteSongKey(session, id), context?.shown ?? !next);
+    },
+    onSettled: (_data, error, _toggle, _context, { client }) => {
+      if (isGraphqlError(error, "unauthorized")) return;
+      void client.invalidateQueries({ queryKey: favoriteSongKey(session, id) });
     },
   });

@@ -1,43 +1,25 @@
-import { useEffect } from "react";
 import { HeartIcon, HeartOutlineIcon } from "@/components/ui/icons";
-import { useIsLoggedIn } from "@/features/auth/auth-store";
+import { errorMessage, isGraphqlError } from "@/lib/graphql-client";
 import { useT } from "@/lib/i18n";
-import {
-  favoriteFailureDismissed,
-  useFavoriteFailure,
-  useFavoritePending,
-  useFavoriteState,
-} from "../favorites-store";
-import { useToggleFavorite } from "../hooks/use-favorites";
-
-const FAILURE_VISIBLE_MS = 8_000;
+import { useFavorite } from "../hooks/use-favorites";
 
 interface FavoriteButtonProps {
+  /** The logged-in session (from the app); the button exists only for someone logged in. */
+  session: number;
   songId: number;
   /** The song's title, for the accessible name ("Favorite <title>"). */
   title: string;
   /** The seed gateway's `favorite` flag, when it sent one; else checkFavorite decides. */
-  initialFavorite?: boolean;
+  gatewayFlag?: boolean;
   size?: "md" | "lg";
 }
 
-/** A heart toggle for one song; absent when nobody is logged in. */
-export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: FavoriteButtonProps) {
-  const loggedIn = useIsLoggedIn();
-  const state = useFavoriteState(songId, initialFavorite);
-  const pending = useFavoritePending(songId);
-  const failure = useFavoriteFailure(songId);
-  const toggle = useToggleFavorite();
+/** A heart toggle for one song. */
+export function FavoriteButton({ session, songId, title, gatewayFlag, size = "md" }: FavoriteButtonProps) {
+  const { favorite, pending, toggle, failure } = useFavorite(session, songId, gatewayFlag);
   const t = useT();
-
-  useEffect(() => {
-    if (!failure) return;
-    const timer = setTimeout(() => favoriteFailureDismissed(songId), FAILURE_VISIBLE_MS);
-    return () => clearTimeout(timer);
-  }, [failure, songId]);
-
-  if (!loggedIn) return null;
-  const favorite = state ?? false;
+  // An expired session is announced by the account area; the heart has nothing to add.
+  const shownFailure = failure && !isGraphqlError(failure.error, "unauthorized") ? failure : null;
   return (
     <span className="relative inline-flex shrink-0">
       <button
@@ -45,7 +27,7 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
         aria-pressed={favorite}
         aria-busy={pending || undefined}
         title={favorite ? t.favorites.remove : t.favorites.add}
-        onClick={() => toggle(songId, favorite)}
+        onClick={toggle}
         className={`grid place-items-center rounded-full transition motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
           size === "lg" ? "h-12 w-12 text-2xl" : "h-9 w-9 text-lg"
         } ${
@@ -57,12 +39,14 @@ export function FavoriteButton({ songId, title, initialFavorite, size = "md" }: 
         {favorite ? <HeartIcon /> : <HeartOutlineIcon />}
         <span className="sr-only">{t.favorites.favorite(title)}</span>
       </button>
-      {failure && (
+      {shownFailure && (
         <span
           role="alert"
           className="absolute top-full right-0 z-10 mt-2 w-64 rounded-2xl bg-ink-raised px-3 py-2 text-xs text-danger shadow-xl ring-1 ring-rose-400/30"
         >
-          {failure}
+          {shownFailure.wanted
+            ? t.favorites.addFailed(errorMessage(shownFailure.error, t))
+            : t.favorites.removeFailed(errorMessage(shownFailure.error, t))}
         </span>
       )}
     </span>

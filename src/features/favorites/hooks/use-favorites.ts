@@ -1,39 +1,34 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { useAuthSession } from "@/features/auth/auth-store";
-import { favoriteStatesQueryOptions, favoritesKey, toggleFavoriteMutationOptions } from "../api/favorites";
-import { favoriteToggleStarted } from "../favorites-store";
+import { useIsMutating, useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect } from "react";
+import { favoriteQueryOptions, toggleFavoriteKey, toggleFavoriteMutationOptions } from "../api/favorites";
+
+/** How long a failed toggle's message stays before it clears itself. */
+export const FAILURE_VISIBLE_MS = 8_000;
 
 /**
- * Check every listed song in ONE checkFavorite request, and again whenever the list changes (a new
- * track). Call it once, with [current, ...history] ids; FavoriteButtons read the answers.
+ * One song's favorite state for login `session`, from the query cache, and the toggle for it. While a
+ * toggle for this song is in flight (from any button showing it), another click is ignored.
  */
-export function useFavoriteStates(songIds: readonly number[]) {
-  const session = useAuthSession();
-  const { isFetching, error } = useQuery(favoriteStatesQueryOptions(session, songIds));
-  return { checking: isFetching, error };
-}
+export function useFavorite(session: number, songId: number, gatewayFlag?: boolean) {
+  const { data } = useQuery(favoriteQueryOptions(session, songId, gatewayFlag));
+  const pending = useIsMutating({ mutationKey: toggleFavoriteKey(songId) }) > 0;
+  const { mutate, error, variables, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
+  const favorite = data ?? false;
 
-/** Ask the server again for every checked list, e.g. after the gateway reconnects. */
-export function invalidateFavorites(client: QueryClient) {
-  // cancelRefetch false: a check already under way is as fresh as a new one.
-  return client.invalidateQueries({ queryKey: favoritesKey }, { cancelRefetch: false });
-}
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(reset, FAILURE_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [error, reset]);
 
-export function useInvalidateFavorites() {
-  const client = useQueryClient();
-  return useCallback(() => invalidateFavorites(client), [client]);
-}
+  const toggle = useCallback(() => {
+    if (!pending) mutate({ next: !favorite });
+  }, [pending, mutate, favorite]);
 
-/** Flip a song's favorite now and tell the server; a second click while that is in flight is ignored. */
-export function useToggleFavorite() {
-  const { mutate } = useMutation(toggleFavoriteMutationOptions());
-  return useCallback(
-    (songId: number, current: boolean) => {
-      const next = !current;
-      const version = favoriteToggleStarted(songId, next);
-      if (version !== null) mutate({ songId, next, version });
-    },
-    [mutate],
-  );
+  return {
+    favorite,
+    pending,
+    toggle,
+    failure: error ? { error, wanted: variables?.next ?? !favorite } : null,
+  };
 }

@@ -1,0 +1,31 @@
+/** Composition: the page's one gateway client, following the station and the login, feeding the stores. */
+import { getGatewayAuth, sessionExpired, subscribeToAuth } from "@/features/auth/auth-store";
+import { connectionChanged, frameDropped } from "@/features/gateway/connection-store";
+import { createGatewayClient } from "@/features/gateway/gateway-client";
+import { INVALID_AUTH_CLOSE_CODE } from "@/features/gateway/protocol";
+import { trackUpdated } from "@/features/now-playing/now-playing-store";
+import { getStation, subscribeToStation } from "@/features/station/station-store";
+import { gatewayUrl } from "@/lib/config";
+
+export function startGatewaySession(window: Window): () => void {
+  const gateway = createGatewayClient({
+    urlFor: gatewayUrl,
+    environment: { window, document: window.document },
+    listener: {
+      status: connectionChanged,
+      track: (station, update) => trackUpdated(station, update),
+      droppedFrame: (_station, reason) => frameDropped(reason),
+      // The v1 (seed) gateway closes with INVALID_AUTH when it rejects our token.
+      closed: (_station, code) => {
+        if (code === INVALID_AUTH_CLOSE_CODE) sessionExpired();
+      },
+    },
+  });
+  const follow = () => gateway.start(getStation(), getGatewayAuth());
+  follow();
+  const unsubscribers = [subscribeToStation(follow), subscribeToAuth(follow)];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    gateway.stop();
+  };
+}
