@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { getAuthToken, resetAuthStore, sessionExpired } from "@/features/auth/auth-store";
 import { resetConnectionStore } from "@/features/gateway/connection-store";
@@ -11,6 +11,9 @@ import { provideAuthorization } from "@/lib/authorized-request";
 import { resetDisplayPreferences } from "@/lib/display-preferences";
 import { loadLanguage, resetLanguage } from "@/lib/i18n";
 import { server } from "./msw-server";
+
+// findBy…/waitFor give up after this long: generous, because the 2-core machines are shared.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Every store the app has: each test starts from the same state, whatever the one before did. */
 export const STORE_RESETS = [

@@ -1,7 +1,8 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse, ws } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { playbackChanged } from "@/features/player/player-store";
 import { languageChosen } from "@/features/settings/settings-store";
 import { gatewayUrl } from "@/lib/config";
 import { graphqlEndpoint } from "@/lib/graphql-client";
@@ -81,4 +82,28 @@ describe("the page in Japanese", () => {
       delete (navigator as { languages?: unknown }).languages;
     }
   });
+
+  it.each([
+    [
+      "gaveUp",
+      "The stream is not coming back. Check your connection and try again.",
+      "ストリームが復旧しません。接続を確認して、もう一度お試しください。",
+    ],
+    [
+      "blockedByBrowser",
+      "The browser blocked playback. Press Play to start.",
+      "ブラウザーが再生をブロックしました。「再生」を押して開始してください。",
+    ],
+  ] as const)(
+    "translates a %s playback notice already on screen when the language changes",
+    async (notice, english, japanese) => {
+      renderApp();
+      await screen.findByRole("region", { name: "Now playing" });
+      act(() => playbackChanged(notice === "gaveUp" ? "failed" : "blocked", notice));
+      expect(await screen.findByRole("alert")).toHaveTextContent(english);
+
+      act(() => languageChosen("ja"));
+      await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent(japanese));
+    },
+  );
 });

@@ -6,6 +6,7 @@ import { SpinnerIcon } from "@/components/ui/icons";
 import { formatClock } from "@/lib/format";
 import { isGraphqlError } from "@/lib/graphql-client";
 import { getT, useT } from "@/lib/i18n";
+import { useNow } from "@/lib/use-now";
 import {
   loginErrorMessage,
   loginMfaMutationOptions,
@@ -306,10 +307,6 @@ function OtpField({ inputRef, value, onChange, expiresAt, readOnly }: OtpFieldPr
 }
 
 function useSecondsLeft(deadline: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(1_000);
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }

@@ -1,16 +1,10 @@
-import { useEffect, useState } from "react";
 import { type Messages, useT } from "@/lib/i18n";
+import { useNow } from "@/lib/use-now";
 import { useConnectionStatus } from "../connection-store";
 import type { ConnectionStatus as Status } from "../gateway-client";
 
 function useSecondsUntil(deadline: number | null): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (deadline === null) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, [deadline]);
+  const now = useNow(500, deadline !== null);
   return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 

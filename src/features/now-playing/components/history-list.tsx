@@ -1,4 +1,3 @@
-import { useEffect, useState } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { cdnUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
@@ -6,6 +5,7 @@ import { formatClock, formatTimeAgo, formatTimeOfDay } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { artistLine, coverFile, type Song, type SongDisplay, songTitle } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
+import { useNow } from "@/lib/use-now";
 import type { HistoryEntry } from "../model/apply-track-update";
 import { useHistory } from "../now-playing-store";
 
@@ -19,7 +19,7 @@ interface HistoryListProps {
 export function HistoryList({ station, renderActions, onShowDetails }: HistoryListProps) {
   const history = useHistory(station);
   const display = useSongDisplay();
-  const now = useMinuteClock();
+  const now = useNow(RELATIVE_TIME_REFRESH_MS);
   const t = useT();
   const locale = useLocale();
   return (
@@ -49,14 +49,7 @@ export function HistoryList({ station, renderActions, onShowDetails }: HistoryLi
 }
 
 /** "3 min. ago" labels only need a fresh clock every half minute. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+const RELATIVE_TIME_REFRESH_MS = 30_000;
 
 function HistoryRow({
   entry,

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
 import { formatClock } from "@/lib/format";
 import { useT } from "@/lib/i18n";
+import { useNow } from "@/lib/use-now";
 import { elapsedSeconds } from "../model/start-time";
 
 interface SongProgressProps {
@@ -10,12 +10,8 @@ interface SongProgressProps {
 
 /** Ticks once a second on its own, so nothing else re-renders as time passes. */
 export function SongProgress({ startedAt, duration }: SongProgressProps) {
-  const [now, setNow] = useState(Date.now);
+  const now = useNow(1_000);
   const t = useT();
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
 
   if (duration <= 0) return null;
   const elapsed = elapsedSeconds(startedAt, duration, now);
