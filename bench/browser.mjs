@@ -46,9 +46,6 @@ export async function openPage(browser, { network } = {}) {
 }
 
 /** The now-playing title as the probes last saw it (null while tuning in). */
-export const currentTitle = (page) =>
-  page.evaluate(() => document.querySelector('section[aria-label="Now playing"] h2')?.textContent ?? null);
-
 /** Waits until the now-playing title reads `title`. */
 export function waitForTitle(page, title, timeout = 15_000) {
   return page.waitForFunction(

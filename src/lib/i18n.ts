@@ -75,12 +75,10 @@ export function resetLanguage() {
 
 /** The current dictionary: one stable object per language, so a component re-renders only on a switch. */
 export const useT = () => useStore(store, (s) => dictionary(s.language));
-export const useLanguage = () => useStore(store, (s) => s.language);
 /** The tag Intl formatters use; read it in render so numbers and times follow a switch. */
 export const useLocale = () => useStore(store, (s) => s.locale);
 
 export const getT = (): Messages => dictionary(store.getState().language);
-export const getLanguage = (): Language => store.getState().language;
 export const currentLocale = (): string => store.getState().locale;
 
 /**

@@ -122,12 +122,6 @@ export const KeyboardIcon = (p: IconProps) => (
   </Icon>
 );
 
-export const MoonIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M12.3 22A10 10 0 0 1 9.4 2.4a8 8 0 0 0 12.2 9.9A10 10 0 0 1 12.3 22Z" />
-  </Icon>
-);
-
 export const InfoIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-6h2v6Zm0-8h-2V7h2v2Z" />

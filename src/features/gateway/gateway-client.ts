@@ -30,7 +30,6 @@ export type ConnectionStatus =
 export interface GatewayListener {
   status(status: ConnectionStatus): void;
   track(station: StationId, payload: TrackUpdate): void;
-  welcome?(station: StationId, user: { username: string | null; displayName: string | null } | null): void;
   droppedFrame?(station: StationId, reason: string): void;
   closed?(station: StationId, code: number): void;
 }
@@ -48,8 +47,6 @@ export interface GatewayClient {
   /** Connect to `station`, identifying with `auth` ("" when anonymous). Re-uses a matching connection. */
   start(station: StationId, auth?: string): void;
   stop(): void;
-  /** Ask for the current track again (op 2); the server answers TRACK_UPDATE_REQUEST. */
-  requestTrack(): void;
   readonly station: StationId | null;
 }
 
@@ -126,7 +123,6 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     welcomedAt = now();
     lastAckAt = welcomedAt;
     listener.status({ kind: "live", station });
-    listener.welcome?.(station, frame.user);
     beat();
   }
 
@@ -256,9 +252,6 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       listen(false);
       station = null;
       listener.status({ kind: "idle" });
-    },
-    requestTrack() {
-      send({ op: OP.REQUEST_TRACK });
     },
   };
 }

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import type { TrackUpdate } from "@/lib/song";
 import { nullableText, trackUpdateSchema } from "@/lib/song-schema";
+import { EVENT, OP } from "../protocol";
 
 const welcomeSchema = v.object({
   message: v.optional(v.string()),
@@ -42,7 +43,7 @@ export function parseFrame(raw: unknown, maxChars: number): GatewayFrame {
   if (!envelope.success) return { kind: "invalid", reason: "bad envelope" };
   const { op, d, t } = envelope.output;
   switch (op) {
-    case 0: {
+    case OP.WELCOME: {
       const welcome = v.safeParse(welcomeSchema, d ?? {});
       if (!welcome.success) return { kind: "invalid", reason: "bad welcome" };
       return {
@@ -51,10 +52,10 @@ export function parseFrame(raw: unknown, maxChars: number): GatewayFrame {
         user: welcome.output.user ?? null,
       };
     }
-    case 10:
+    case OP.HEARTBEAT_ACK:
       return { kind: "ack" };
-    case 1: {
-      if (t !== "TRACK_UPDATE" && t !== "TRACK_UPDATE_REQUEST") return { kind: "ignored" };
+    case OP.DISPATCH: {
+      if (t !== EVENT.TRACK_UPDATE && t !== EVENT.TRACK_UPDATE_REQUEST) return { kind: "ignored" };
       const payload = v.safeParse(trackUpdateSchema, d);
       if (!payload.success) return { kind: "invalid", reason: `bad ${t} payload` };
       return { kind: "track", event: t, payload: payload.output };
