@@ -8,7 +8,8 @@ export function useNow(intervalMs: number, enabled = true): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     if (!enabled) return;
-    setNow(Date.now());
+    // Coming back after a pause: a clock older than one tick is refreshed now (a fresh one is kept, no render).
+    setNow((previous) => (Date.now() - previous >= intervalMs ? Date.now() : previous));
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs, enabled]);

@@ -33,7 +33,7 @@ describe("backoffDelayMs", () => {
       fc.property(
         policy,
         fc.double({ min: -10, max: 1e9, noNaN: true }),
-        fc.double({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
         (p, attempt, r) => {
           const delay = backoffDelayMs(attempt, p, () => r);
           const ceiling = backoffDelayMs(attempt, p, () => 1);
