@@ -7,14 +7,13 @@ import { backoffDelayMs } from "@/lib/backoff";
 import type { StreamFormat } from "@/lib/config";
 import type { StationId } from "@/lib/stations";
 import {
-  BUFFERING_AFTER_MS,
   GIVE_UP_AFTER_MS,
   HEALTHY_AFTER_MS,
   perceptualVolume,
   RELOAD_BACKOFF,
-  STALL_RELOAD_MS,
   WATCHDOG_TICK_MS,
 } from "./audio-timing";
+import { judgeProgress, respondToMediaError } from "./model/playback-policy";
 import type { PlaybackStatus, PlayerNotice } from "./player-store";
 
 export interface AudioControllerOptions {
@@ -42,9 +41,6 @@ export interface AudioController {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
-
-/** How many failures of a mount that never played before MP3 takes over for the visit. */
-export const MOUNT_FAILURES_BEFORE_MP3 = 2;
 
 const MEDIA_EVENTS = [
   "playing",
@@ -163,7 +159,14 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
     if (!wantPlayback) return;
     const t = audio.currentTime;
     const at = now();
-    if (t > lastTime + 0.05) {
+    const verdict = judgeProgress({
+      currentTime: t,
+      lastTime,
+      now: at,
+      lastProgressAt,
+      isPlaying: status === "playing",
+    });
+    if (verdict === "progress") {
       lastTime = t;
       lastProgressAt = at;
       if (!progressSince) progressSince = at;
@@ -175,9 +178,8 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       return;
     }
     progressSince = 0;
-    const stuckFor = at - lastProgressAt;
-    if (stuckFor >= STALL_RELOAD_MS) scheduleReload();
-    else if (stuckFor >= BUFFERING_AFTER_MS && status === "playing") setStatus("buffering");
+    if (verdict === "reload") scheduleReload();
+    else if (verdict === "buffering") setStatus("buffering");
   }
 
   function startWatchdog() {
@@ -211,20 +213,16 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
         break;
       case "error": {
         if (!isCurrentSource()) break;
-        const code = audio.error?.code;
-        if (code === 3 && format !== "mp3" && !everPlayedFormat) {
-          // This browser cannot decode the format: switch to MP3 for good.
-          options.onFormatFailed(format);
-          scheduleReload(true);
-          break;
-        }
-        if (format !== "mp3" && !everPlayedFormat && ++unplayedFailures >= MOUNT_FAILURES_BEFORE_MP3) {
-          // This mount keeps failing before it ever played (404, 503…): use MP3 for this visit.
-          mountDown = format;
-          scheduleReload(true);
-          break;
-        }
-        scheduleReload();
+        if (!everPlayedFormat) unplayedFailures++;
+        const response = respondToMediaError({
+          code: audio.error?.code,
+          format,
+          everPlayed: everPlayedFormat,
+          unplayedFailures,
+        });
+        if (response === "format-unsupported") options.onFormatFailed(format);
+        if (response === "mount-down") mountDown = format;
+        scheduleReload(response !== "retry");
         break;
       }
       case "ended":

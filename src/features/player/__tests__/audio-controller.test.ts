@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelayMs } from "@/lib/backoff";
 import type { StreamFormat } from "@/lib/config";
 import type { StationId } from "@/lib/stations";
-import { type AudioController, createAudioController, MOUNT_FAILURES_BEFORE_MP3 } from "../audio-controller";
+import { type AudioController, createAudioController } from "../audio-controller";
 import {
   BUFFERING_AFTER_MS,
   RELOAD_BACKOFF,
@@ -11,6 +11,7 @@ import {
   STALL_RELOAD_MS,
   WATCHDOG_TICK_MS,
 } from "../audio-timing";
+import { MOUNT_FAILURES_BEFORE_MP3 } from "../model/playback-policy";
 import type { PlaybackStatus } from "../player-store";
 
 /** Just enough of HTMLAudioElement to drive the controller like Chromium does. */
