@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "@/app/app";
 import { startSession } from "@/app/session";
+import { RegionBoundary } from "@/components/ui/region-boundary";
 import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { getStation } from "@/features/station/station-store";
 import { registerServiceWorker } from "@/pwa/register-service-worker";
@@ -29,7 +30,9 @@ if (root) {
     stopWaiting();
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <RegionBoundary region="page">
+          <App />
+        </RegionBoundary>
       </StrictMode>,
     );
   };

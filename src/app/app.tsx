@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from "react";
 import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
+import { RegionBoundary } from "@/components/ui/region-boundary";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
@@ -16,6 +17,7 @@ import type { Song } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { DeferredAccountArea } from "./deferred";
 import { CurrentSongFavorite, renderHistoryFavorite } from "./favorite-slots";
+import { AccountRegion, HistoryRegion, NowPlayingRegion, PlayerRegion } from "./regions";
 import { Profiled } from "./render-profiler";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
@@ -78,7 +80,9 @@ export function App() {
             <span className="sr-only">{t.app.keyboardShortcuts}</span>
           </button>
           <Profiled id="account">
-            <DeferredAccountArea />
+            <AccountRegion>
+              <DeferredAccountArea />
+            </AccountRegion>
           </Profiled>
         </div>
       </header>
@@ -89,34 +93,42 @@ export function App() {
         className="mx-auto grid w-full max-w-6xl flex-1 grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
       >
         <Profiled id="now-playing">
-          <NowPlayingCard
-            station={station}
-            actions={<CurrentSongFavorite station={station} />}
-            listeners={<StationFigures station={station} />}
-            onShowDetails={setDetailsSong}
-          />
+          <NowPlayingRegion station={station}>
+            <NowPlayingCard
+              station={station}
+              actions={<CurrentSongFavorite station={station} />}
+              listeners={<StationFigures station={station} />}
+              onShowDetails={setDetailsSong}
+            />
+            <SongAnnouncer station={station} />
+          </NowPlayingRegion>
         </Profiled>
         <Profiled id="history">
-          <HistoryList
-            station={station}
-            renderActions={renderHistoryFavorite}
-            onShowDetails={setDetailsSong}
-          />
+          <HistoryRegion station={station}>
+            <HistoryList
+              station={station}
+              renderActions={renderHistoryFavorite}
+              onShowDetails={setDetailsSong}
+            />
+          </HistoryRegion>
         </Profiled>
-        <SongAnnouncer station={station} />
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">
           <Profiled id="player">
-            <PlayerControls />
+            <PlayerRegion>
+              <PlayerControls />
+            </PlayerRegion>
           </Profiled>
         </div>
       </footer>
-      <Suspense fallback={null}>
-        {dialog === "settings" && <SettingsDialog onClose={closeDialog} />}
-        {dialog === "shortcuts" && <ShortcutsDialog onClose={closeDialog} />}
-        {detailsSong && <SongDetailsDialog song={detailsSong} onClose={closeDetails} />}
-      </Suspense>
+      <RegionBoundary region="dialog" resetKey={dialog ?? detailsSong}>
+        <Suspense fallback={null}>
+          {dialog === "settings" && <SettingsDialog onClose={closeDialog} />}
+          {dialog === "shortcuts" && <ShortcutsDialog onClose={closeDialog} />}
+          {detailsSong && <SongDetailsDialog song={detailsSong} onClose={closeDetails} />}
+        </Suspense>
+      </RegionBoundary>
     </div>
   );
 }

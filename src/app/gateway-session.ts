@@ -3,17 +3,34 @@ import { getGatewayAuth, sessionExpired, subscribeToAuth } from "@/features/auth
 import { connectionChanged, frameDropped } from "@/features/gateway/connection-store";
 import { createGatewayClient } from "@/features/gateway/gateway-client";
 import { INVALID_AUTH_CLOSE_CODE } from "@/features/gateway/protocol";
-import { trackUpdated } from "@/features/now-playing/now-playing-store";
+import { stationConnected, tracksUpdated } from "@/features/now-playing/now-playing-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
 import { gatewayUrl } from "@/lib/config";
+import { createFrameCoalescer } from "@/lib/frame-coalescer";
+import type { TrackUpdate } from "@/lib/song";
+import { STATIONS, type StationId } from "@/lib/stations";
 
 export function startGatewaySession(window: Window): () => void {
+  // Frames are shown at most once per animation frame: a burst renders its last state once.
+  const updates = createFrameCoalescer<[StationId, TrackUpdate]>((batch) => {
+    for (const station of STATIONS) {
+      const forStation = batch.filter(([s]) => s === station).map(([, update]) => update);
+      if (forStation.length > 0) tracksUpdated(station, forStation);
+    }
+  }, window);
   const gateway = createGatewayClient({
     urlFor: gatewayUrl,
     environment: { window, document: window.document },
     listener: {
-      status: connectionChanged,
-      track: (station, update) => trackUpdated(station, update),
+      status(status) {
+        if (status.kind === "live") {
+          // Whatever the old socket sent is shown before the new one's first word resets the order.
+          updates.flush();
+          stationConnected(status.station);
+        }
+        connectionChanged(status);
+      },
+      track: (station, update) => updates.push([station, update]),
       droppedFrame: (_station, reason) => frameDropped(reason),
       // The v1 (seed) gateway closes with INVALID_AUTH when it rejects our token.
       closed: (_station, code) => {
@@ -27,5 +44,6 @@ export function startGatewaySession(window: Window): () => void {
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     gateway.stop();
+    updates.dispose();
   };
 }

@@ -13,7 +13,7 @@ import {
   trackUpdated,
 } from "@/features/now-playing/now-playing-store";
 import type { Song } from "@/lib/song";
-import { songSchema, trackUpdateSchema } from "@/lib/song-schema";
+import { boundedList, songSchema, trackUpdateSchema } from "@/lib/song-schema";
 import { STATIONS, type StationId } from "@/lib/stations";
 
 const STORAGE_KEY = "lm.now-playing.v1";
@@ -49,8 +49,9 @@ function snapshot(station: StationId) {
   };
 }
 
-const savedHistory = v.array(
+const savedHistory = boundedList(
   v.object({ song: songSchema, playedAt: v.nullable(v.pipe(v.number(), v.finite())) }),
+  KEEP_HISTORY,
 );
 
 export function restoreSnapshot(now = Date.now()) {
@@ -79,4 +80,13 @@ export function startSnapshotting(): () => void {
       // Full or unavailable storage: the page still works, it just opens without a cached song.
     }
   });
+}
+
+/** A stored song that cannot be drawn must not come back with every reload. */
+export function forgetSnapshot() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing stored, or no storage: nothing to forget.
+  }
 }

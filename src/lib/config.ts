@@ -30,7 +30,12 @@ export function cdnUrl(
   origin = endpoints.cdnOrigin,
 ): string | null {
   if (!file) return null;
-  return `${origin}/${folder}/${encodeURIComponent(file)}`;
+  try {
+    return `${origin}/${folder}/${encodeURIComponent(file)}`;
+  } catch {
+    // A name that cannot be encoded (a lone surrogate) names no image: the placeholder shows.
+    return null;
+  }
 }
 
 /** Event images arrive as full URLs: accept only http(s), and hand back the normalised href. */

@@ -171,6 +171,16 @@ export const en = {
     serverSaid: (text: string) => `LISTEN.moe said: ${text}`,
     unknown: "Something went wrong. Try again.",
   },
+  region: {
+    /** A part of the page that could not be drawn; the rest keeps working, and it tries again on the next update. */
+    failed: (part: string) => `Couldn't show ${part}. It will try again with the next update.`,
+    nowPlaying: "the song playing now",
+    history: "the history",
+    account: "your account",
+    player: "the player",
+    dialog: "this window",
+    page: "the page",
+  },
 };
 
 export type Messages = typeof en;

@@ -169,4 +169,13 @@ export const ja: Messages = {
     serverSaid: (text) => `LISTEN.moe からのメッセージ：${text}`,
     unknown: "問題が発生しました。もう一度お試しください。",
   },
+  region: {
+    failed: (part) => `${part}を表示できませんでした。次の更新で再度試します。`,
+    nowPlaying: "再生中の曲",
+    history: "履歴",
+    account: "アカウント",
+    player: "プレーヤー",
+    dialog: "このウィンドウ",
+    page: "ページ",
+  },
 };

@@ -2,12 +2,13 @@
 import * as v from "valibot";
 import { endpoints } from "./config";
 import type { Artist, NamedEntity, Song } from "./song";
+import { boundedText } from "./text";
 
-/** Server strings are shown as text; cap them so a hostile frame cannot balloon the DOM. */
+/** Server strings are shown as text; cap them (in code points, well formed) so a hostile frame cannot balloon the DOM. */
 const MAX_TEXT = 300;
 export const text = v.pipe(
   v.string(),
-  v.transform((s) => s.slice(0, MAX_TEXT)),
+  v.transform((s) => boundedText(s, MAX_TEXT)),
 );
 export const nullableText = v.optional(v.nullable(text), null);
 export const id = v.pipe(v.number(), v.integer());
@@ -19,25 +20,41 @@ const entity = v.object({
   image: nullableText,
 });
 
+/**
+ * What a screen can show of each list, cut before validation so a hostile or corrupt array (30,000
+ * artists) costs neither parsing nor DOM. Applies to every path: gateway, GraphQL and storage.
+ */
+export const LIST_LIMITS = { artists: 12, characters: 12, albums: 8, sources: 8, lastPlayed: 30 } as const;
+
+/** An optional list of at most `max` items, each checked by `item`. */
+export function boundedList<TItem extends v.GenericSchema>(item: TItem, max: number) {
+  return v.optional(
+    v.pipe(
+      v.array(v.unknown()),
+      v.transform((items) => items.slice(0, max)),
+      v.array(item),
+    ),
+    [],
+  );
+}
+
 const artist = v.pipe(
   v.object({
     ...entity.entries,
-    characters: v.optional(v.array(v.object({ id })), []),
+    characters: boundedList(v.object({ id }), LIST_LIMITS.characters),
   }),
   v.transform(({ characters, ...rest }): Artist => ({ ...rest, characterIds: characters.map((c) => c.id) })),
 );
-
-const entityList = v.optional(v.array(entity), []);
 
 export const songSchema = v.pipe(
   v.object({
     id,
     title: nullableText,
     titleRomaji: nullableText,
-    artists: v.optional(v.array(artist), []),
-    characters: entityList,
-    albums: entityList,
-    sources: entityList,
+    artists: boundedList(artist, LIST_LIMITS.artists),
+    characters: boundedList(entity, LIST_LIMITS.characters),
+    albums: boundedList(entity, LIST_LIMITS.albums),
+    sources: boundedList(entity, LIST_LIMITS.sources),
     duration: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(24 * 3600)), 0),
     favorite: v.optional(v.boolean()),
   }),
@@ -89,7 +106,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const lenientSongs = v.pipe(
   v.optional(v.array(v.unknown()), []),
   v.transform((items) =>
-    items.flatMap((item) => {
+    items.slice(0, LIST_LIMITS.lastPlayed).flatMap((item) => {
       const parsed = v.safeParse(songSchema, item);
       return parsed.success ? [parsed.output] : [];
     }),

@@ -4,6 +4,7 @@ import type { TrackUpdate } from "@/lib/song";
 import { STATIONS, type StationId } from "@/lib/stations";
 import {
   applyTrackUpdate,
+  connectionStarted,
   EMPTY_STATION,
   type HistoryEntry,
   mergeLoadedHistory,
@@ -22,8 +23,20 @@ export const useQueue = (station: StationId) => useStore(store, (s) => s[station
 
 /** Each station's state changes only from that station's own updates. */
 export function trackUpdated(station: StationId, update: TrackUpdate, now = Date.now()) {
+  tracksUpdated(station, [update], now);
+}
+
+/** A burst of updates folded in order, then shown once: one render however many frames arrived. */
+export function tracksUpdated(station: StationId, updates: readonly TrackUpdate[], now = Date.now()) {
   const before = store.getState()[station];
-  const after = applyTrackUpdate(before, update, now);
+  const after = updates.reduce((state, update) => applyTrackUpdate(state, update, now), before);
+  if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
+}
+
+/** The gateway (re)connected to `station`: its next frame is taken as the truth (see connectionStarted). */
+export function stationConnected(station: StationId) {
+  const before = store.getState()[station];
+  const after = connectionStarted(before);
   if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
 }
 

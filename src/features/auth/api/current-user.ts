@@ -3,6 +3,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
 import { authorizedRequest } from "@/lib/authorized-request";
 import { GraphqlError } from "@/lib/graphql-client";
+import { boundedText } from "@/lib/text";
 import { getAuthToken, sessionExpired } from "../auth-store";
 
 export const CURRENT_USER_QUERY = `query user($username: String!) {
@@ -29,7 +30,7 @@ export interface CurrentUser {
 const MAX_TEXT = 100;
 const text = v.pipe(
   v.string(),
-  v.transform((s) => s.trim().slice(0, MAX_TEXT)),
+  v.transform((s) => boundedText(s.trim(), MAX_TEXT)),
 );
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -40,7 +41,7 @@ const userSchema = v.pipe(
         uuid: v.string(),
         username: text,
         displayName: v.optional(v.nullable(text), null),
-        avatarImage: v.optional(v.nullable(v.string()), null),
+        avatarImage: v.optional(v.nullable(text), null),
         favorites: v.optional(v.nullable(v.object({ count })), null),
       }),
     ),

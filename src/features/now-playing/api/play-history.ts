@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { graphqlRequest } from "@/lib/graphql-client";
 import { songSchema } from "@/lib/song-schema";
 import type { StationId } from "@/lib/stations";
-import type { HistoryEntry } from "../model/apply-track-update";
+import { HISTORY_LIMIT, type HistoryEntry } from "../model/apply-track-update";
 
 export const PLAY_HISTORY_COUNT = 20;
 
@@ -39,7 +39,7 @@ const playHistorySchema = v.object({
       songs: v.pipe(
         v.array(v.unknown()),
         v.transform((rows) =>
-          rows.flatMap((row): HistoryEntry[] => {
+          rows.slice(0, HISTORY_LIMIT).flatMap((row): HistoryEntry[] => {
             const parsed = v.safeParse(play, row);
             return parsed.success ? [{ song: parsed.output.song, playedAt: parsed.output.createdAt }] : [];
           }),

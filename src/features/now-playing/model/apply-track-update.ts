@@ -4,6 +4,15 @@ import { deriveStartedAt } from "./start-time";
 export const HISTORY_LIMIT = 30;
 /** A different song that started this much earlier than ours is a late, out-of-order frame. */
 const STALE_TOLERANCE_MS = 2_000;
+/**
+ * How far a server's clock may plausibly run ahead of ours. A `startTime` further ahead than the
+ * song's length (it may be the song's end) plus this is garbage, a hostile or broken frame, and never
+ * orders anything: trusted, one stamp an hour ahead would hold its song on screen through every real
+ * update after it. A stamp in the past needs no bound: it can only make its own song look older.
+ */
+export const PLAUSIBLE_SKEW_MS = 10 * 60_000;
+/** The length assumed for a song whose duration is unknown (0), for that window. */
+const UNKNOWN_DURATION_MS = 15 * 60_000;
 
 export interface HistoryEntry {
   song: Song;
@@ -18,6 +27,8 @@ export interface StationNowPlaying {
   queue: Queue | null;
   /** The current track's `startTime` as sent, on the server's clock: orders frames free of our clock's skew. */
   startStamp?: number | null;
+  /** Set by a (re)connect: the next frame is the station's word, whatever it says about order. */
+  acceptNext?: boolean;
 }
 
 export const EMPTY_STATION: StationNowPlaying = { track: null, listeners: null, history: [], queue: null };
@@ -67,12 +78,18 @@ export function applyTrackUpdate(
   update: TrackUpdate,
   now: number,
 ): StationNowPlaying {
-  const startedAt = deriveStartedAt(update.startTime, update.song.duration, now);
+  const stamp = plausibleStamp(update.startTime, update.song.duration, now);
+  // An implausible stamp says nothing about when the song started either.
+  const startedAt = stamp === null ? now : deriveStartedAt(update.startTime, update.song.duration, now);
   const incoming: Track = { song: update.song, requester: update.requester, event: update.event, startedAt };
   const current = state.track;
-  const stamp = serverStamp(update.startTime);
 
-  if (current && current.song.id !== incoming.song.id && startedEarlier(stamp, startedAt, state, current)) {
+  if (
+    !state.acceptNext &&
+    current &&
+    current.song.id !== incoming.song.id &&
+    startedEarlier(stamp, startedAt, state, current)
+  ) {
     return state;
   }
 
@@ -88,6 +105,7 @@ export function applyTrackUpdate(
   const history = sameHistory(merged, state.history) ? state.history : merged;
 
   if (
+    !state.acceptNext &&
     track === current &&
     history === state.history &&
     listeners === state.listeners &&
@@ -100,13 +118,26 @@ export function applyTrackUpdate(
     listeners,
     history,
     queue: sameQueue(queue, state.queue) ? state.queue : queue,
-    startStamp: track === current ? (state.startStamp ?? null) : stamp,
+    startStamp: track === current && !state.acceptNext ? (state.startStamp ?? null) : stamp,
+    acceptNext: false,
   };
 }
 
-function serverStamp(startTime: string | null): number | null {
+/** A new connection: stamps from the old one order nothing, and its first frame is taken as it is. */
+export function connectionStarted(state: StationNowPlaying): StationNowPlaying {
+  return state.acceptNext ? state : { ...state, startStamp: null, acceptNext: true };
+}
+
+/** The frame's `startTime` on the server's clock, or null when missing, unparseable or implausibly far ahead. */
+export function plausibleStamp(
+  startTime: string | null,
+  durationSeconds: number,
+  now: number,
+): number | null {
   const stamp = startTime ? Date.parse(startTime) : Number.NaN;
-  return Number.isFinite(stamp) ? stamp : null;
+  if (!Number.isFinite(stamp)) return null;
+  const songMs = durationSeconds > 0 ? durationSeconds * 1000 : UNKNOWN_DURATION_MS;
+  return stamp - now <= songMs + PLAUSIBLE_SKEW_MS ? stamp : null;
 }
 
 /**
