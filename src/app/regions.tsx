@@ -6,7 +6,12 @@
 import type { ReactNode } from "react";
 import { RegionBoundary } from "@/components/ui/region-boundary";
 import { useAuthSession } from "@/features/auth/auth-store";
-import { useCurrentTrack, useHistory } from "@/features/now-playing/now-playing-store";
+import {
+  historyUnshowable,
+  songUnshowable,
+  useCurrentTrack,
+  useHistory,
+} from "@/features/now-playing/now-playing-store";
 import { usePlaybackStatus } from "@/features/player/player-store";
 import type { StationId } from "@/lib/stations";
 import { forgetSnapshot } from "./offline-snapshot";
@@ -14,16 +19,24 @@ import { forgetSnapshot } from "./offline-snapshot";
 type Children = { children: ReactNode };
 
 export function NowPlayingRegion({ station, children }: Children & { station: StationId }) {
+  const dropSong = () => {
+    forgetSnapshot();
+    songUnshowable(station);
+  };
   return (
-    <RegionBoundary region="nowPlaying" resetKey={useCurrentTrack(station)} onError={forgetSnapshot}>
+    <RegionBoundary region="nowPlaying" resetKey={useCurrentTrack(station)} onError={dropSong}>
       {children}
     </RegionBoundary>
   );
 }
 
 export function HistoryRegion({ station, children }: Children & { station: StationId }) {
+  const dropHistory = () => {
+    forgetSnapshot();
+    historyUnshowable(station);
+  };
   return (
-    <RegionBoundary region="history" resetKey={useHistory(station)} onError={forgetSnapshot}>
+    <RegionBoundary region="history" resetKey={useHistory(station)} onError={dropHistory}>
       {children}
     </RegionBoundary>
   );

@@ -40,6 +40,22 @@ export function stationConnected(station: StationId) {
   if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
 }
 
+/** The page could not draw the current song: keep it out of the history (and so out of storage). */
+export function songUnshowable(station: StationId) {
+  const before = store.getState()[station];
+  const id = before.track?.song.id ?? null;
+  store.setState({
+    [station]: { ...before, unshowableId: id, history: before.history.filter((e) => e.song.id !== id) },
+  } as Partial<NowPlayingState>);
+}
+
+/** The page could not draw the history: start it afresh (the next update and the API refill it). */
+export function historyUnshowable(station: StationId) {
+  const before = store.getState()[station];
+  if (before.history.length > 0)
+    store.setState({ [station]: { ...before, history: [] } } as Partial<NowPlayingState>);
+}
+
 /** Recent plays loaded from the API join the history. */
 export function historyLoaded(station: StationId, entries: HistoryEntry[]) {
   const before = store.getState()[station];

@@ -29,6 +29,8 @@ export interface StationNowPlaying {
   startStamp?: number | null;
   /** Set by a (re)connect: the next frame is the station's word, whatever it says about order. */
   acceptNext?: boolean;
+  /** A song the page failed to draw: it does not move on into the history. */
+  unshowableId?: number | null;
 }
 
 export const EMPTY_STATION: StationNowPlaying = { track: null, listeners: null, history: [], queue: null };
@@ -99,7 +101,8 @@ export function applyTrackUpdate(
   const track = sameSong && sameTrackInfo(current, incoming) ? current : incoming;
 
   const fresh: HistoryEntry[] = [];
-  if (current && !sameSong) fresh.push({ song: current.song, playedAt: current.startedAt });
+  if (current && !sameSong && current.song.id !== state.unshowableId)
+    fresh.push({ song: current.song, playedAt: current.startedAt });
   for (const song of update.lastPlayed) fresh.push({ song, playedAt: null });
   const merged = mergeHistory(fresh, state.history, track.song.id);
   const history = sameHistory(merged, state.history) ? state.history : merged;
