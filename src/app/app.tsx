@@ -112,31 +112,33 @@ export function App() {
           </Profiled>
         </div>
       </header>
-      <main
-        id="station-panel"
-        role="tabpanel"
-        aria-label={station === "jpop" ? "J-pop" : "K-pop"}
-        className="mx-auto grid w-full max-w-6xl flex-1 grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
-      >
-        <Profiled id="now-playing">
-          <NowPlayingCard
-            station={station}
-            actions={<CurrentSongFavorite station={station} />}
-            listeners={<StationFigures station={station} />}
-            onShowDetails={setDetailsSong}
-          />
-        </Profiled>
-        <Profiled id="history">
-          <HistoryList
-            station={station}
-            renderActions={renderHistoryFavorite}
-            onShowDetails={setDetailsSong}
-          />
-        </Profiled>
-        <FavoritesSync station={station} />
-        <DeferredHistorySync station={station} />
-        <DocumentTitle station={station} />
-        <SongAnnouncer station={station} />
+      <main className="flex-1">
+        <div
+          id="station-panel"
+          role="tabpanel"
+          aria-label={station === "jpop" ? "J-pop" : "K-pop"}
+          className="mx-auto grid w-full max-w-6xl grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
+        >
+          <Profiled id="now-playing">
+            <NowPlayingCard
+              station={station}
+              actions={<CurrentSongFavorite station={station} />}
+              listeners={<StationFigures station={station} />}
+              onShowDetails={setDetailsSong}
+            />
+          </Profiled>
+          <Profiled id="history">
+            <HistoryList
+              station={station}
+              renderActions={renderHistoryFavorite}
+              onShowDetails={setDetailsSong}
+            />
+          </Profiled>
+          <FavoritesSync station={station} />
+          <DeferredHistorySync station={station} />
+          <DocumentTitle station={station} />
+          <SongAnnouncer station={station} />
+        </div>
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">
