@@ -5,6 +5,7 @@ import { startStation } from "../server.mjs";
 import { control } from "./helpers/control.mjs";
 import { connectV2, waitFor } from "./helpers/gateway-client.mjs";
 import { openStream, sleep } from "./helpers/http-stream.mjs";
+import { loginToken } from "./helpers/login.mjs";
 import { LOGIN_MUTATION, USER_QUERY } from "./helpers/operations.mjs";
 
 async function gql(station, query, variables, token) {
@@ -32,9 +33,6 @@ function documentedFaultTypes() {
   expect(types.length).toBeGreaterThan(5);
   return types;
 }
-
-const login = async (station, username) =>
-  (await gql(station, LOGIN_MUTATION, { username, password: `${username}-password` })).body.data.login.token;
 
 describe("HTTP faults and the control API", () => {
   let station;
@@ -102,8 +100,8 @@ describe("HTTP faults and the control API", () => {
 
   describe("revoke-tokens", () => {
     it("revokes one user's tokens, then everyone's", async () => {
-      const kana = await login(station, "kana");
-      const kana2 = await login(station, "kana");
+      const kana = await loginToken(station, "kana");
+      const kana2 = await loginToken(station, "kana");
       const me = async (token) => (await gql(station, USER_QUERY, { username: "@me" }, token)).body;
       expect((await me(kana)).data.user.username).toBe("kana");
       const one = await control(station, "fault", { type: "revoke-tokens", username: "kana" });
@@ -111,7 +109,7 @@ describe("HTTP faults and the control API", () => {
       expect(station.tokens.size).toBe(0);
       expect((await me(kana)).errors[0].message).toBe("Invalid authorization.");
       expect((await me(kana2)).errors[0].message).toBe("Invalid authorization.");
-      const fresh = await login(station, "kana");
+      const fresh = await loginToken(station, "kana");
       await control(station, "fault", { type: "revoke-tokens" });
       expect((await me(fresh)).errors[0].message).toBe("Invalid authorization.");
     });
@@ -245,7 +243,7 @@ describe("HTTP faults and the control API", () => {
     });
 
     it("reset can also restore favorites and revoke tokens", async () => {
-      const token = await login(station, "kana");
+      const token = await loginToken(station, "kana");
       const seeded = station.favorites.snapshot().kana;
       station.favorites.toggle("kana", seeded[0]);
       await control(station, "reset", { favorites: true, tokens: true });
