@@ -88,6 +88,20 @@ describe("accessibility (every axe-core rule up to WCAG AA, best practices inclu
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("keeps one main landmark, holding the panel the selected station tab controls", async () => {
+    const { page } = await openPlayer(suite.browser, appUrl);
+    await ready(page);
+    for (const name of ["J-pop", "K-pop"]) {
+      const tab = page.getByRole("tab", { name });
+      await tab.click();
+      expect(await tab.getAttribute("aria-selected")).toBe("true");
+      const panel = page.getByRole("main").getByRole("tabpanel", { name });
+      expect(await panel.getAttribute("id")).toBe(await tab.getAttribute("aria-controls"));
+      await panel.getByRole("region", { name: "Now playing" }).waitFor();
+    }
+    expect(await page.getByRole("main").count()).toBe(1);
+  });
+
   it("works from the keyboard alone, with a visible focus ring", async () => {
     const { page } = await openPlayer(suite.browser, appUrl);
     await ready(page);
