@@ -3,6 +3,7 @@
  * the bench. The background-networking flags keep it from dialling out of this closed network; the
  * autoplay flag lets tests start audio without a gesture.
  */
+import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 export function chromiumPath() {
@@ -20,10 +21,16 @@ export const CHROMIUM_ARGS = [
   "--autoplay-policy=no-user-gesture-required",
 ];
 
-/** @param {string[]} [extraArgs] */
-export function launchChromium(extraArgs = []) {
+/**
+ * Fails with what to do when Chromium is missing: the browser tests must fail then, never skip.
+ * @param {string[]} [extraArgs]
+ */
+export async function launchChromium(extraArgs = []) {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath))
+    throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROME_PATH`);
   return chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });

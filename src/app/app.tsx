@@ -86,32 +86,34 @@ export function App() {
           </Profiled>
         </div>
       </header>
-      <main
-        id="station-panel"
-        role="tabpanel"
-        aria-label={stationName(station)}
-        className="mx-auto grid w-full max-w-6xl flex-1 grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
-      >
-        <Profiled id="now-playing">
-          <NowPlayingRegion station={station}>
-            <NowPlayingCard
-              station={station}
-              actions={<CurrentSongFavorite station={station} />}
-              listeners={<StationFigures station={station} />}
-              onShowDetails={setDetailsSong}
-            />
-            <SongAnnouncer station={station} />
-          </NowPlayingRegion>
-        </Profiled>
-        <Profiled id="history">
-          <HistoryRegion station={station}>
-            <HistoryList
-              station={station}
-              renderActions={renderHistoryFavorite}
-              onShowDetails={setDetailsSong}
-            />
-          </HistoryRegion>
-        </Profiled>
+      <main className="flex-1">
+        <div
+          id="station-panel"
+          role="tabpanel"
+          aria-label={stationName(station)}
+          className="mx-auto grid w-full max-w-6xl grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
+        >
+          <Profiled id="now-playing">
+            <NowPlayingRegion station={station}>
+              <NowPlayingCard
+                station={station}
+                actions={<CurrentSongFavorite station={station} />}
+                listeners={<StationFigures station={station} />}
+                onShowDetails={setDetailsSong}
+              />
+              <SongAnnouncer station={station} />
+            </NowPlayingRegion>
+          </Profiled>
+          <Profiled id="history">
+            <HistoryRegion station={station}>
+              <HistoryList
+                station={station}
+                renderActions={renderHistoryFavorite}
+                onShowDetails={setDetailsSong}
+              />
+            </HistoryRegion>
+          </Profiled>
+        </div>
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">

@@ -21,12 +21,27 @@ async function logIn(page: Page) {
   await page.getByRole("region", { name: "Account" }).getByText("Kana").waitFor();
 }
 
-describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
+describe("accessibility (every axe-core rule up to WCAG AA, best practices included)", () => {
   it("would catch a violation (the check itself works)", async () => {
     const { page } = await openPlayer(suite.browser, appUrl);
     await ready(page);
     await page.evaluate(() => document.body.append(document.createElement("button")));
     expect((await axeViolations(page)).map((v) => v.id)).toContain("button-name");
+  });
+
+  it("runs the best practices and the rules axe leaves off by default", async () => {
+    const { page } = await openPlayer(suite.browser, appUrl);
+    await ready(page);
+    await page.evaluate(() => {
+      // Text outside every landmark (best practice "region"), and an id used twice ("duplicate-id",
+      // off unless asked for).
+      const stray = Object.assign(document.createElement("p"), { textContent: "Stray text" });
+      const twins = [0, 1].map(() => Object.assign(document.createElement("span"), { id: "twin" }));
+      document.body.append(stray, ...twins);
+    });
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    expect(ids).toContain("region");
+    expect(ids).toContain("duplicate-id");
   });
 
   for (const scheme of ["dark", "light"] as const) {
@@ -71,6 +86,20 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     await page.getByRole("button", { name: "Song details" }).click();
     await page.getByRole("button", { name: "Copy song info" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("keeps one main landmark, holding the panel the selected station tab controls", async () => {
+    const { page } = await openPlayer(suite.browser, appUrl);
+    await ready(page);
+    for (const name of ["J-pop", "K-pop"]) {
+      const tab = page.getByRole("tab", { name });
+      await tab.click();
+      expect(await tab.getAttribute("aria-selected")).toBe("true");
+      const panel = page.getByRole("main").getByRole("tabpanel", { name });
+      expect(await panel.getAttribute("id")).toBe(await tab.getAttribute("aria-controls"));
+      await panel.getByRole("region", { name: "Now playing" }).waitFor();
+    }
+    expect(await page.getByRole("main").count()).toBe(1);
   });
 
   it("works from the keyboard alone, with a visible focus ring", async () => {

@@ -18,25 +18,6 @@ import { checkInjectSpec, craftedPayload, INJECTED_SONG_ID_BASE } from "./inject
 
 const STATIONS = ["jpop", "kpop"];
 
-export const FAULT_TYPES = [
-  "drop",
-  "zombie",
-  "no-ack",
-  "no-welcome",
-  "refuse",
-  "malformed",
-  "wrong-shape",
-  "unknown",
-  "oversized",
-  "flood",
-  "stale-update",
-  "duplicate",
-  "restart",
-  "revoke-tokens",
-  "graphql",
-  "audio",
-];
-
 const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape"];
 
 /** "track": the next song each time; "listeners": the same song with a new listener count. */
@@ -110,6 +91,134 @@ function unknownFrames(stationKey, baseUrl) {
     { op: 42 },
   ];
 }
+
+/**
+ * @typedef {object} FaultRun what a fault handler gets besides the spec: the station internals
+ *   (`ctx` of createControl) and the parameters every fault shares, already checked
+ * @property {string} type
+ * @property {"jpop"|"kpop"|undefined} station
+ * @property {number|undefined} durationMs
+ * @property {number|undefined} count
+ * @property {(station?: string) => string[]} targets the station keys a gateway fault reaches
+ * @property {(key: string) => object} currentPayload
+ * @property {(station: string|undefined, count: number, durationMs: number) => Promise<void>} flood
+ */
+
+function closeCode(spec, fallback) {
+  const code = spec.code ?? fallback;
+  if (!VALID_CLOSE_CODES(code)) throw bad("code must be 1000-1003, 1006-1014 or 3000-4999");
+  return code;
+}
+
+/** A fault that lasts (`durationMs` or until `clear`) and that the gateway consults as it goes. */
+const lasting = (_spec, run) => ({
+  ok: true,
+  fault: run.faults.add({ type: run.type, station: run.station, durationMs: run.durationMs }),
+});
+
+/** A one-shot fault that sends `framesFor(stationKey)` to the sockets of each targeted station. */
+const sending = (framesFor) => (spec, run) => {
+  run.faults.record(run.type, spec);
+  let sent = 0;
+  for (const key of run.targets(run.station))
+    for (const frame of framesFor(key, spec, run)) sent += run.gateway.sendAll(key, frame);
+  return { ok: true, sent };
+};
+
+/**
+ * Every fault type and what it does, one entry each (the README's "Fault types" table documents
+ * them). FAULT_TYPES is its keys, so the list, the dispatch and the 400 message cannot drift apart.
+ * @type {Record<string, (spec: any, run: FaultRun) => unknown>}
+ */
+const FAULTS = {
+  drop: (spec, run) => {
+    const code = closeCode(spec, 1000);
+    run.faults.record(run.type, spec);
+    return { ok: true, closed: run.gateway.dropAll({ station: run.station, code, reason: spec.reason }) };
+  },
+  zombie: lasting,
+  "no-ack": lasting,
+  "no-welcome": lasting,
+  refuse: (spec, run) => {
+    const code = closeCode(spec, 1006);
+    const { type, station, durationMs } = run;
+    const added = run.faults.add({ type, station, durationMs, code });
+    return { ok: true, fault: added, closed: run.gateway.dropAll({ station, code }) };
+  },
+  malformed: sending((_key, spec) => (spec.payload != null ? [String(spec.payload)] : MALFORMED_FRAMES)),
+  "wrong-shape": sending(() => WRONG_SHAPE_FRAMES),
+  unknown: sending((key, _spec, run) => unknownFrames(key, run.baseUrl())),
+  oversized: (spec, run) => {
+    const bytes = optionalNumber(spec.bytes, "bytes", { min: 1 }) ?? 1024 * 1024;
+    const frame = (key) =>
+      spec.variant === "junk"
+        ? `{"op":1,"d":"${"x".repeat(bytes)}`
+        : JSON.stringify(
+            dispatchFrame("TRACK_UPDATE", { ...run.currentPayload(key), padding: "x".repeat(bytes) }),
+          );
+    return { ...sending((key) => [frame(key)])(spec, run), bytes };
+  },
+  flood: async (spec, run) => {
+    run.faults.record(run.type, spec);
+    const total = run.count ?? 1000;
+    const done = run.flood(run.station, total, run.durationMs ?? 1000);
+    if (spec.wait) await done;
+    return { ok: true, count: total };
+  },
+  "stale-update": (spec, run) => {
+    run.faults.record(run.type, spec);
+    let sent = 0;
+    for (const key of run.targets(run.station))
+      sent += run.gateway.sendPlay(key, run.stations[key].history[0]);
+    return { ok: true, sent };
+  },
+  duplicate: (spec, run) => {
+    run.faults.record(run.type, spec);
+    for (const key of run.targets(run.station)) run.gateway.broadcast(key);
+    return { ok: true };
+  },
+  restart: async (spec, run) => {
+    const downMs = optionalNumber(spec.downMs, "downMs") ?? 0;
+    run.faults.record(run.type, spec);
+    await run.restart({ downMs });
+    return { ok: true };
+  },
+  "revoke-tokens": (spec, run) => {
+    run.faults.record(run.type, spec);
+    return { ok: true, revoked: run.tokens.revokeAll(spec.username ?? undefined) };
+  },
+  graphql: (spec, run) => {
+    if (!GRAPHQL_MODES.includes(spec.mode)) throw bad(`mode must be one of ${GRAPHQL_MODES.join(", ")}`);
+    const hangMs = optionalNumber(spec.hangMs, "hangMs");
+    const { type, durationMs, count } = run;
+    return {
+      ok: true,
+      fault: run.faults.add({
+        type,
+        mode: spec.mode,
+        durationMs,
+        count,
+        ...(hangMs != null ? { hangMs } : {}),
+      }),
+    };
+  },
+  audio: (spec, run) => {
+    if (!AUDIO_MODES.includes(spec.mode)) throw bad(`mode must be one of ${AUDIO_MODES.join(", ")}`);
+    if (spec.mount != null && !MOUNTS[spec.mount])
+      throw bad(`mount must be one of ${Object.keys(MOUNTS).join(", ")}`);
+    if (spec.mode === "cut") {
+      run.faults.record(run.type, spec);
+      return { ok: true, cut: run.audio.cut(spec.mount) };
+    }
+    const { type, durationMs, count } = run;
+    return {
+      ok: true,
+      fault: run.faults.add({ type, mode: spec.mode, mount: spec.mount, durationMs, count }),
+    };
+  },
+};
+
+export const FAULT_TYPES = Object.keys(FAULTS);
 
 /**
  * @param {object} ctx the station internals assembled by server.mjs
@@ -222,118 +331,10 @@ export function createControl(ctx) {
     const durationMs = optionalNumber(spec.durationMs, "durationMs");
     const count = optionalNumber(spec.count, "count", { min: 1 });
     ctx.log(`fault: ${JSON.stringify(spec)}`);
-    switch (type) {
-      case "drop": {
-        const code = spec.code ?? 1000;
-        if (!VALID_CLOSE_CODES(code)) throw bad("code must be 1000-1003, 1006-1014 or 3000-4999");
-        faults.record(type, spec);
-        return { ok: true, closed: gateway.dropAll({ station, code, reason: spec.reason }) };
-      }
-      case "zombie":
-      case "no-ack":
-      case "no-welcome":
-        return { ok: true, fault: faults.add({ type, station, durationMs }) };
-      case "refuse": {
-        const code = spec.code ?? 1006;
-        if (!VALID_CLOSE_CODES(code)) throw bad("code must be 1000-1003, 1006-1014 or 3000-4999");
-        const added = faults.add({ type, station, durationMs, code });
-        return { ok: true, fault: added, closed: gateway.dropAll({ station, code }) };
-      }
-      case "malformed": {
-        faults.record(type, spec);
-        const frames = spec.payload != null ? [String(spec.payload)] : MALFORMED_FRAMES;
-        let sent = 0;
-        for (const key of targets(station)) for (const text of frames) sent += gateway.sendAll(key, text);
-        return { ok: true, sent };
-      }
-      case "wrong-shape": {
-        faults.record(type, spec);
-        let sent = 0;
-        for (const key of targets(station))
-          for (const frame of WRONG_SHAPE_FRAMES) sent += gateway.sendAll(key, frame);
-        return { ok: true, sent };
-      }
-      case "unknown": {
-        faults.record(type, spec);
-        let sent = 0;
-        for (const key of targets(station)) {
-          for (const frame of unknownFrames(key, ctx.baseUrl())) sent += gateway.sendAll(key, frame);
-        }
-        return { ok: true, sent };
-      }
-      case "oversized": {
-        const bytes = optionalNumber(spec.bytes, "bytes", { min: 1 }) ?? 1024 * 1024;
-        faults.record(type, spec);
-        let sent = 0;
-        for (const key of targets(station)) {
-          const frame =
-            spec.variant === "junk"
-              ? `{"op":1,"d":"${"x".repeat(bytes)}`
-              : JSON.stringify(
-                  dispatchFrame("TRACK_UPDATE", { ...currentPayload(key), padding: "x".repeat(bytes) }),
-                );
-          sent += gateway.sendAll(key, frame);
-        }
-        return { ok: true, sent, bytes };
-      }
-      case "flood": {
-        faults.record(type, spec);
-        const total = count ?? 1000;
-        const done = flood(station, total, durationMs ?? 1000);
-        if (spec.wait) await done;
-        return { ok: true, count: total };
-      }
-      case "stale-update": {
-        faults.record(type, spec);
-        let sent = 0;
-        for (const key of targets(station)) sent += gateway.sendPlay(key, stations[key].history[0]);
-        return { ok: true, sent };
-      }
-      case "duplicate": {
-        faults.record(type, spec);
-        for (const key of targets(station)) gateway.broadcast(key);
-        return { ok: true };
-      }
-      case "restart": {
-        const downMs = optionalNumber(spec.downMs, "downMs") ?? 0;
-        faults.record(type, spec);
-        await ctx.restart({ downMs });
-        return { ok: true };
-      }
-      case "revoke-tokens": {
-        faults.record(type, spec);
-        return { ok: true, revoked: tokens.revokeAll(spec.username ?? undefined) };
-      }
-      case "graphql": {
-        if (!GRAPHQL_MODES.includes(spec.mode)) throw bad(`mode must be one of ${GRAPHQL_MODES.join(", ")}`);
-        const hangMs = optionalNumber(spec.hangMs, "hangMs");
-        return {
-          ok: true,
-          fault: faults.add({
-            type,
-            mode: spec.mode,
-            durationMs,
-            count,
-            ...(hangMs != null ? { hangMs } : {}),
-          }),
-        };
-      }
-      case "audio": {
-        if (!AUDIO_MODES.includes(spec.mode)) throw bad(`mode must be one of ${AUDIO_MODES.join(", ")}`);
-        if (spec.mount != null && !MOUNTS[spec.mount])
-          throw bad(`mount must be one of ${Object.keys(MOUNTS).join(", ")}`);
-        if (spec.mode === "cut") {
-          faults.record(type, spec);
-          return { ok: true, cut: audio.cut(spec.mount) };
-        }
-        return {
-          ok: true,
-          fault: faults.add({ type, mode: spec.mode, mount: spec.mount, durationMs, count }),
-        };
-      }
-      default:
-        throw bad(`unknown fault type ${JSON.stringify(type)}; expected one of ${FAULT_TYPES.join(", ")}`);
-    }
+    // Own keys only, so "constructor" or "toString" is an unknown type like any other.
+    if (typeof type !== "string" || !Object.hasOwn(FAULTS, type))
+      throw bad(`unknown fault type ${JSON.stringify(type)}; expected one of ${FAULT_TYPES.join(", ")}`);
+    return FAULTS[type](spec, { ...ctx, type, station, durationMs, count, targets, currentPayload, flood });
   }
 
   /** Broadcasts one crafted TRACK_UPDATE to a station's sockets (see inject.mjs). */

@@ -3,6 +3,7 @@ import { MALFORMED_FRAMES } from "../control.mjs";
 import { startStation } from "../server.mjs";
 import { control, setUpGatewaySuite } from "./helpers/control.mjs";
 import { GatewayClient, waitFor, wsUrl } from "./helpers/gateway-client.mjs";
+import { loginToken } from "./helpers/login.mjs";
 import { expectTrackPayload } from "./helpers/shapes.mjs";
 
 describe("gateway faults", () => {
@@ -204,15 +205,36 @@ describe("gateway faults in seed mode", () => {
   });
   afterAll(() => station.close());
 
-  it("personalised sockets also get fault frames", async () => {
-    const client = await GatewayClient.connect(wsUrl(station, "/gateway_v2"));
+  // Seed sockets with a user get their own TRACK_UPDATEs (favorite flags, queue); the faults that
+  // re-send tracks must build them per socket too, not hand everyone the anonymous frame.
+  it.each([
+    ["duplicate", (first) => first.d.song.id],
+    ["stale-update", (first) => first.d.lastPlayed[0].id],
+  ])("%s reaches personalised and anonymous sockets, each in its own shape", async (type, songId) => {
+    const token = await loginToken(station, "kana");
+    const personal = await GatewayClient.connect(wsUrl(station, "/gateway_v2"));
+    const anonymous = await GatewayClient.connect(wsUrl(station, "/gateway_v2"));
     try {
-      client.send({ op: 0, d: { auth: "" } });
-      await client.nextDispatch("TRACK_UPDATE");
-      await station.fault({ type: "duplicate", station: "jpop" });
-      await client.nextDispatch("TRACK_UPDATE");
+      personal.send({ op: 0, d: { auth: `Bearer ${token}` } });
+      anonymous.send({ op: 0, d: { auth: "" } });
+      const [first, anonymousFirst] = await Promise.all([
+        personal.nextDispatch("TRACK_UPDATE"),
+        anonymous.nextDispatch("TRACK_UPDATE"),
+      ]);
+      expect(await station.fault({ type, station: "jpop" })).toMatchObject({ ok: true });
+      const [again, anonymousAgain] = await Promise.all([
+        personal.nextDispatch("TRACK_UPDATE"),
+        anonymous.nextDispatch("TRACK_UPDATE"),
+      ]);
+      expect(again.d.song.id).toBe(songId(first));
+      expect(anonymousAgain.d.song.id).toBe(songId(anonymousFirst));
+      expectTrackPayload(again.d, { protocol: "seed", authed: true });
+      expectTrackPayload(anonymousAgain.d, { protocol: "seed", authed: false });
+      const favorites = station.favorites.snapshot().kana;
+      expect(again.d.song.favorite).toBe(favorites.includes(again.d.song.id));
     } finally {
-      client.close();
+      personal.close();
+      anonymous.close();
     }
   });
 });

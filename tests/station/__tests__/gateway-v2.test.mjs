@@ -40,6 +40,7 @@ describe("v2 gateway", () => {
     const { track } = await open("/kpop/gateway_v2");
     const kpopIds = station.catalogue.stations.kpop.map((s) => s.id);
     expect(kpopIds).toContain(track.d.song.id);
+    expect(track.d.lastPlayed).toHaveLength(2);
     for (const song of track.d.lastPlayed) expect(kpopIds).toContain(song.id);
     expect(track.d.listeners).toBe(station.state().stations.kpop.listeners);
     expect(/[\uac00-\ud7a3]/.test(JSON.stringify(station.catalogue.stations.kpop.map((s) => s.title)))).toBe(

@@ -6,7 +6,7 @@ import type { StationId } from "@/lib/stations";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
 import { type ConnectionStatus, createGatewayClient, type GatewayClient } from "../gateway-client";
-import { ackTimeoutMs, CLIENT_CLOSE_CODE, RECONNECT_BASE_MS } from "../protocol";
+import { ackTimeoutMs, CLIENT_CLOSE_CODE, RECONNECT_BASE_MS, RECONNECT_MAX_MS } from "../protocol";
 
 const HEARTBEAT = 10_000;
 const jpop = ws.link(gatewayUrl("jpop"));
@@ -201,11 +201,11 @@ describe("gateway client", () => {
     expect(h.statuses.at(-1)).toEqual({ kind: "idle" });
   });
 
-  it("[GW-6] reconnects with growing delays while the server keeps closing", async () => {
-    let connections = 0;
+  it("[GW-6] reconnects with growing delays while the server keeps closing, up to the cap", async () => {
+    const connectedAt: number[] = [];
     server.use(
       jpop.addEventListener("connection", ({ client }) => {
-        connections++;
+        connectedAt.push(Date.now());
         client.close(4001, "heartbeat missed");
       }),
     );
@@ -213,13 +213,21 @@ describe("gateway client", () => {
     active = h.client;
     h.client.start("jpop");
     await flush();
-    const delays = h.statuses.filter((s) => s.kind === "reconnecting").map((s) => s.retryAt);
-    expect(delays).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(RECONNECT_BASE_MS / 2);
-    await flush();
-    expect(connections).toBe(2);
-    const retries = h.statuses.filter((s) => s.kind === "reconnecting");
-    expect(retries).toHaveLength(2);
-    expect(retries[1].kind === "reconnecting" && retries[1].attempt).toBe(2);
+    // Long enough for the delays to reach the cap and stay there for a few attempts.
+    await vi.advanceTimersByTimeAsync(RECONNECT_MAX_MS * 6);
+
+    const gaps = connectedAt.slice(1).map((at, i) => at - connectedAt[i]);
+    const capped = gaps.findIndex((gap, i) => gap === gaps[i + 1]);
+    expect(capped).toBeGreaterThan(2);
+    const growing = gaps.slice(0, capped + 1);
+    const atCap = gaps.slice(capped);
+    // Each delay before the cap is longer than the one before it (doubling, with jitter at 0 here).
+    for (const [i, gap] of growing.slice(1).entries()) expect(gap).toBeGreaterThan(growing[i]);
+    expect(growing[0]).toBeLessThanOrEqual(RECONNECT_BASE_MS);
+    expect(new Set(atCap).size).toBe(1);
+    expect(atCap.length).toBeGreaterThan(2);
+    expect(atCap[0]).toBeLessThanOrEqual(RECONNECT_MAX_MS);
+    const attempts = h.statuses.flatMap((s) => (s.kind === "reconnecting" ? [s.attempt] : []));
+    expect(attempts).toEqual(attempts.map((_, i) => i + 1));
   });
 });
