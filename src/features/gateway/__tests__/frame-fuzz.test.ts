@@ -6,13 +6,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NamedEntity, Song, TrackUpdate } from "@/lib/song";
-import { isCdnEventImage } from "@/lib/song-schema";
+import { isCdnEventImage, LIST_LIMITS } from "@/lib/song-schema";
+import { boundedText } from "@/lib/text";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { type GatewayFrame, parseFrame } from "../model/frame-schema";
 import { MAX_FRAME_CHARS } from "../protocol";
 
-/** Shown text is capped at this many characters (the schema's MAX_TEXT). */
+/** Shown text is capped at this many code points (the schema's MAX_TEXT). */
 const MAX_TEXT = 300;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const KINDS = new Set(["welcome", "ack", "track", "ignored", "invalid"]);
 const FUZZ = { timeout: 30_000 };
 
@@ -20,7 +22,10 @@ function check(condition: boolean, message: string) {
   if (!condition) throw new Error(message);
 }
 
-const isText = (value: unknown) => value === null || (typeof value === "string" && value.length <= MAX_TEXT);
+/** Null, or well-formed text of at most MAX_TEXT code points. */
+const isText = (value: unknown) =>
+  value === null ||
+  (typeof value === "string" && [...value].length <= MAX_TEXT && !LONE_SURROGATE.test(value));
 const isCount = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value >= 0;
 
 function checkEntity(entity: NamedEntity, where: string) {
@@ -33,7 +38,7 @@ function checkSong(song: Song, where: string) {
   check(isText(song.title) && isText(song.titleRomaji), `${where}: title`);
   check(song.duration >= 0 && song.duration <= 24 * 3600, `${where}.duration ${song.duration}`);
   for (const list of ["artists", "characters", "albums", "sources"] as const) {
-    check(Array.isArray(song[list]), `${where}.${list}`);
+    check(Array.isArray(song[list]) && song[list].length <= LIST_LIMITS[list], `${where}.${list}`);
     for (const entity of song[list]) checkEntity(entity, `${where}.${list}`);
   }
   for (const artist of song.artists) {
@@ -310,10 +315,13 @@ describe("parseFrame under fuzzing", () => {
         check(frame.event === t, "event name");
         check(frame.payload.song.id === d.song.id, "song id");
         check(
-          frame.payload.song.title === (d.song.title === null ? null : d.song.title.slice(0, MAX_TEXT)),
+          frame.payload.song.title === (d.song.title === null ? null : boundedText(d.song.title, MAX_TEXT)),
           "title",
         );
-        check(frame.payload.lastPlayed.length === d.lastPlayed.length, "lastPlayed");
+        check(
+          frame.payload.lastPlayed.length === Math.min(d.lastPlayed.length, LIST_LIMITS.lastPlayed),
+          "lastPlayed",
+        );
       }),
       { numRuns: 1500 },
     );
