@@ -44,6 +44,8 @@ export const en = {
     reconnectingIn: (seconds: number) => `Reconnecting in ${seconds} s`,
     reconnecting: "Reconnecting…",
     offline: "Offline — waiting for the network",
+    unreachable: "Can't reach LISTEN.moe — trying again…",
+    unreachableRetryIn: (seconds: number) => `Can't reach LISTEN.moe — trying again in ${seconds} s`,
     connecting: "Connecting…",
   },
   player: {

@@ -41,6 +41,8 @@ export const ja: Messages = {
     reconnectingIn: (seconds) => `${seconds}秒後に再接続`,
     reconnecting: "再接続中…",
     offline: "オフライン — ネットワークの復旧を待っています",
+    unreachable: "LISTEN.moe に接続できません — 再試行しています…",
+    unreachableRetryIn: (seconds) => `LISTEN.moe に接続できません — ${seconds}秒後に再試行`,
     connecting: "接続中…",
   },
   player: {

@@ -170,6 +170,8 @@ describe("gateway faults", () => {
     // Backoff is capped (RECONNECT_MAX_MS), so the first attempt after the refusal is at most that late.
     const ms = await watch.recovery(t0, refuseMs + 25_000, newSocketSince(watch, t0));
     expect(ms).toBeGreaterThanOrEqual(refuseMs - 1_000);
+    // Several refusals in a row with the browser online: the page says the host can't be reached.
+    expect(sequence(watch.statusesSince(t0))).toContain("Can't reach LISTEN.moe");
     table.add({
       fault: "server refuses connections (HTTP 503 on upgrade)",
       faultMs: refuseMs,

@@ -35,6 +35,11 @@ export const RECONNECT_BASE_MS = 500;
 export const RECONNECT_MAX_MS = 10_000;
 export const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: RECONNECT_BASE_MS, maxMs: RECONNECT_MAX_MS };
 export const STABLE_CONNECTION_MS = 10_000;
+/**
+ * After this many failed attempts in a row with the browser online, the status stops saying
+ * "Reconnecting" and says LISTEN.moe cannot be reached (it keeps retrying all the same).
+ */
+export const UNREACHABLE_AFTER_ATTEMPTS = 4;
 
 /** Frames larger than this are not even parsed (real frames are a few kB). */
 export const MAX_FRAME_CHARS = 256 * 1024;

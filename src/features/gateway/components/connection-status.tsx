@@ -2,6 +2,7 @@ import { type Messages, useT } from "@/lib/i18n";
 import { useNow } from "@/lib/use-now";
 import { useConnectionStatus } from "../connection-store";
 import type { ConnectionStatus as Status } from "../gateway-client";
+import { UNREACHABLE_AFTER_ATTEMPTS } from "../protocol";
 
 function useSecondsUntil(deadline: number | null): number {
   const now = useNow(500, deadline !== null);
@@ -17,6 +18,8 @@ function describe(
     case "live":
       return { text: t.live, tone: "live" };
     case "reconnecting":
+      if (status.attempt >= UNREACHABLE_AFTER_ATTEMPTS)
+        return { text: seconds > 0 ? t.unreachableRetryIn(seconds) : t.unreachable, tone: "down" };
       return { text: seconds > 0 ? t.reconnectingIn(seconds) : t.reconnecting, tone: "busy" };
     case "offline":
       return { text: t.offline, tone: "down" };
