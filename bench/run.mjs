@@ -8,7 +8,7 @@
 //
 //   npm run bench                     everything (about 7 minutes on 2 cores, most of it the soak)
 //   npm run bench -- --quick          fewer runs and a shorter soak, for a quick look
-//   npm run bench -- --only=size,load one or more of: size, load, latency, commits, idle, long-life
+//   npm run bench -- --only=size,load one or more of: size, load, latency, burst, commits, idle, long-life
 
 import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -26,11 +26,11 @@ import { initialLoad } from "./initial-load.mjs";
 import { measureLoads } from "./load.mjs";
 import { measureLongLife } from "./long-life.mjs";
 import { buildRows, formatTable, TARGETS } from "./report.mjs";
-import { measureCommits, measureUpdateLatency } from "./updates.mjs";
+import { measureBurst, measureCommits, measureUpdateLatency } from "./updates.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS = join(ROOT, "bench", "results.json");
-const MEASUREMENTS = ["size", "load", "latency", "commits", "idle", "long-life"];
+const MEASUREMENTS = ["size", "load", "latency", "burst", "commits", "idle", "long-life"];
 /** The bench stops itself, whatever happens, after this long. */
 const HARD_LIMIT_MS = 15 * 60_000;
 
@@ -47,11 +47,23 @@ for (const name of only) {
 const wants = (name) => only.includes(name);
 
 const PLAN = args.quick
-  ? { loadRuns: 3, latencyRuns: 1, updates: 300, commitUpdates: 200, idleRuns: 1, idleMs: 10_000, rounds: 2 }
+  ? {
+      loadRuns: 3,
+      latencyRuns: 1,
+      updates: 300,
+      burstRuns: 2,
+      burstUpdates: 2000,
+      commitUpdates: 200,
+      idleRuns: 1,
+      idleMs: 10_000,
+      rounds: 2,
+    }
   : {
       loadRuns: 7,
       latencyRuns: 2,
       updates: 1000,
+      burstRuns: 5,
+      burstUpdates: 2000,
       commitUpdates: 1000,
       idleRuns: 3,
       idleMs: 15_000,
@@ -184,6 +196,16 @@ async function main() {
       intervalMs: 5,
     });
     log("update latency done");
+  }
+  if (wants("burst")) {
+    results.burst = await measureBurst({
+      browser,
+      appUrl: app.url,
+      station,
+      runs: PLAN.burstRuns,
+      count: PLAN.burstUpdates,
+    });
+    log("burst done");
   }
   if (wants("commits")) {
     results.commits = await measureCommits({

@@ -212,3 +212,48 @@ export async function measureCommits({ browser, profileUrl, station, count, inte
   }
   return out;
 }
+
+/**
+ * A burst of `count` track updates sent back to back (the station's `burst` control, no interval):
+ * how long after the burst's last frame its song is on screen, and how many titles the page drew
+ * on the way. Frames are shown at most once per animation frame, so the page should draw a handful
+ * of titles, not `count`, and show the last one within about a frame of the last frame.
+ * @param {{browser: any, appUrl: string, station: any, runs: number, count: number}} options
+ */
+export async function measureBurst({ browser, appUrl, station, runs, count }) {
+  const { page, close, errors } = await openWarmPage(browser, appUrl, station);
+  const result = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      await page.evaluate(() => {
+        window.__bench.frames.length = 0;
+        window.__bench.titles.length = 0;
+      });
+      const burst = await station.burst({
+        station: STATION,
+        kind: "track",
+        count,
+        intervalMs: 0,
+        wait: true,
+      });
+      await waitForBurstShown(page, "track", burst);
+      const { frames, titles } = await page.evaluate(() => ({
+        frames: window.__bench.frames.map(([at]) => at),
+        titles: window.__bench.titles,
+      }));
+      const last = titleOf(burst.song);
+      const shownAt = titles.find(([, title]) => title === last)?.[0];
+      result.push({
+        frames: frames.length,
+        titlesDrawn: titles.length,
+        burstMs: frames.at(-1) - frames[0],
+        afterLastFrameMs: shownAt - frames.at(-1),
+        afterFirstFrameMs: shownAt - frames[0],
+      });
+    }
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
+  } finally {
+    await close();
+  }
+  return result;
+}
