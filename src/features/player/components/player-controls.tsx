@@ -33,9 +33,10 @@ export function PlayerControls() {
         <span className="sr-only">{active ? t.player.stop : t.player.play}</span>
       </button>
       <div className="min-w-0 flex-1">
-        <p className="text-sm font-semibold" aria-live="polite">
+        {/* A status line, not a paragraph: bold text in a <p> above another reads as a heading to some tools. */}
+        <div className="text-sm font-semibold" aria-live="polite">
           {t.player.status[status]}
-        </p>
+        </div>
         {notice ? (
           <p role="alert" className="truncate text-xs text-danger">
             {t.player[notice]}
