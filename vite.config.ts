@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
+import { configDefaults } from "vitest/config";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
@@ -65,9 +66,21 @@ export default defineConfig(({ mode }) => {
             name: "unit",
             environment: "jsdom",
             include: ["src/**/*.test.{ts,tsx}"],
+            exclude: [...configDefaults.exclude, "src/server/**"],
             setupFiles: ["./src/testing/setup-tests.ts"],
             // Generous: the 2-core machines are shared, and a slow run must not read as a failure.
             testTimeout: 15_000,
+          },
+        },
+        {
+          // The production server over real sockets, with no request mocking in the way.
+          extends: true,
+          test: {
+            name: "server",
+            environment: "node",
+            include: ["src/server/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
         {
