@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
 import { configDefaults } from "vitest/config";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
+import { NGINX_FOLDER, nginxIncludes } from "./src/server/nginx-config.mjs";
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -16,7 +17,10 @@ function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 
-/** Production builds carry their CSP as a meta tag, and as dist/csp.txt for `npm start`'s header. */
+/**
+ * Production builds carry their CSP as a meta tag, as dist/csp.txt for `npm start`'s header, and in
+ * dist/nginx/ as includes for the nginx front.
+ */
 function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
   return {
     name: "content-security-policy",
@@ -32,11 +36,14 @@ function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
       },
     ],
     generateBundle() {
-      this.emitFile({
-        type: "asset",
-        fileName: "csp.txt",
-        source: `${contentSecurityPolicy(endpoints, { forHeader: true })}\n`,
-      });
+      const policy = contentSecurityPolicy(endpoints, { forHeader: true });
+      this.emitFile({ type: "asset", fileName: "csp.txt", source: `${policy}\n` });
+      // The nginx front (deploy/nginx/) includes these, so it sends exactly what `npm start` sends.
+      for (const [name, source] of Object.entries(
+        nginxIncludes({ policy, listenOrigin: endpoints.listenOrigin }),
+      )) {
+        this.emitFile({ type: "asset", fileName: `${NGINX_FOLDER}/${name}`, source });
+      }
     },
   };
 }

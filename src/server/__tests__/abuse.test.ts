@@ -192,7 +192,7 @@ describe("the production server under abuse", () => {
     ["hanging", "hang", 504],
     ["redirecting", "redirect", 502],
   ])(
-    "answers 200 requests to an upstream that is %s with %d or 503, and keeps serving",
+    "answers 200 requests to an upstream that %s (or 503), and keeps serving",
     async (_name, mode, status) => {
       const target = mode === "down" ? downPort : port;
       if (mode !== "down") upstreamMode = mode;
