@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { graphqlUpstreamConf } from "../../src/server/nginx-config.mjs";
 
 const SITE = resolve(dirname(fileURLToPath(import.meta.url)), "../../deploy/nginx/listen-moe-player.conf");
 /** Debian's `nobody`: when the tests run as root, nginx still runs without privileges. */
@@ -76,10 +77,11 @@ async function chownTree(path, id) {
 }
 
 /**
- * @param {{ dist: string }} options the build (with its dist/nginx/ includes)
+ * @param {{ dist: string, upstreamOrigin?: string }} options the build (with its dist/nginx/ includes);
+ *   `upstreamOrigin` points /graphql elsewhere than the build said (the bench's stand-in upstream)
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function startNginx({ dist }) {
+export async function startNginx({ dist, upstreamOrigin }) {
   const binary = nginxPath();
   if (!existsSync(binary)) {
     throw new Error(
@@ -93,6 +95,10 @@ export async function startNginx({ dist }) {
   const prefix = await mkdtemp(join(tmpdir(), "nginx-"));
   for (const folder of ["conf", "logs", "temp"]) await mkdir(join(prefix, folder));
   await cp(includes, join(prefix, "conf", "listen-moe-player"), { recursive: true });
+  if (upstreamOrigin) {
+    const upstream = join(prefix, "conf", "listen-moe-player", "graphql-upstream.conf");
+    await writeFile(upstream, graphqlUpstreamConf(upstreamOrigin));
+  }
   const port = await freePort();
   await writeFile(join(prefix, "conf", "listen-moe-player.conf"), await siteConfig({ port, dist: root }));
   await writeFile(join(prefix, "conf", "nginx.conf"), mainConfig(prefix));

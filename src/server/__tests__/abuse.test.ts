@@ -36,6 +36,10 @@ const ASSET = `export const x = ${JSON.stringify("a".repeat(40_000))};`;
 
 type UpstreamMode = "ok" | "hang" | "redirect";
 
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
+/** The figures behind the README's abuse table, one line each. */
+const report = (line: string) => console.log(`[abuse] ${line}`);
+
 async function waitFor(check: () => boolean, message: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -138,8 +142,12 @@ describe("the production server under abuse", () => {
     const statuses = await Promise.all(held.map((h) => h.closed));
     expect(statuses.every((status) => status === 503 || status === 408 || status === null)).toBe(true);
     expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(100);
-    expect(rss.stop() - restingRss).toBeLessThan(RSS_ALLOWANCE);
-    expect(sockets.stop()).toBeLessThanOrEqual(SOCKET_CEILING);
+    const [rssPeak, socketPeak] = [rss.stop(), sockets.stop()];
+    report(
+      `300 held 1 MiB bodies: RSS ${mib(restingRss)} → peak ${mib(rssPeak)}, sockets peak ${socketPeak}`,
+    );
+    expect(rssPeak - restingRss).toBeLessThan(RSS_ALLOWANCE);
+    expect(socketPeak).toBeLessThanOrEqual(SOCKET_CEILING);
     await backAtRest();
     await staticFilesServed();
   });
@@ -164,7 +172,9 @@ describe("the production server under abuse", () => {
     const bodyStatuses = await Promise.all(slowBodies.map((h) => h.closed));
     expect(headerStatuses.every((status) => status === 408)).toBe(true);
     expect(bodyStatuses.every((status) => status === 408 || status === 503)).toBe(true);
-    expect(sockets.stop()).toBeLessThanOrEqual(SOCKET_CEILING);
+    const socketPeak = sockets.stop();
+    report(`250 slow clients: sockets peak ${socketPeak}, all closed by the server`);
+    expect(socketPeak).toBeLessThanOrEqual(SOCKET_CEILING);
     await backAtRest();
     await staticFilesServed();
   });
@@ -178,6 +188,7 @@ describe("the production server under abuse", () => {
     try {
       await inWaves(1_000, 100, () => abandoned(port, 15));
       await staticFilesServed();
+      report(`1,000 aborted /graphql calls: upstream sockets peak ${mostUpstream}`);
       expect(mostUpstream).toBeLessThanOrEqual(LIMITS.maxConcurrentProxy);
       await waitFor(() => upstreamSockets.size === 0, "no upstream socket outlives its client");
     } finally {
@@ -215,6 +226,8 @@ describe("the production server under abuse", () => {
   );
 
   it("ends the run with memory near where it started", async () => {
-    expect(residentBytes(child.pid ?? 0) - restingRss).toBeLessThan(RSS_ALLOWANCE);
+    const rss = residentBytes(child.pid ?? 0);
+    report(`after the whole run: RSS ${mib(restingRss)} → ${mib(rss)}`);
+    expect(rss - restingRss).toBeLessThan(RSS_ALLOWANCE);
   });
 });
