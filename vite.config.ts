@@ -6,6 +6,7 @@ import { defineConfig, loadEnv, type Plugin } from "vite";
 import { configDefaults } from "vitest/config";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
 import { NGINX_FOLDER, nginxIncludes } from "./src/server/nginx-config.mjs";
+import { precompressBuild } from "./src/server/precompress.mjs";
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -19,7 +20,7 @@ const src = fileURLToPath(new URL("./src", import.meta.url));
 
 /**
  * Production builds carry their CSP as a meta tag, as dist/csp.txt for `npm start`'s header, and in
- * dist/nginx/ as includes for the nginx front.
+ * dist/nginx/ as includes for the nginx front, which also gets a .gz beside every text file.
  */
 function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
   return {
@@ -44,6 +45,9 @@ function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
       )) {
         this.emitFile({ type: "asset", fileName: `${NGINX_FOLDER}/${name}`, source });
       }
+    },
+    async writeBundle(options) {
+      if (options.dir) await precompressBuild(options.dir);
     },
   };
 }

@@ -90,7 +90,7 @@ export function createGraphqlProxy({ target, limits, respond }) {
   const agent = new transport.Agent({
     keepAlive: true,
     maxSockets: limits.maxConcurrentProxy,
-    maxFreeSockets: 8,
+    maxFreeSockets: limits.maxConcurrentProxy,
   });
   const budget = createProxyBudget({
     maxConcurrent: limits.maxConcurrentProxy,

@@ -20,7 +20,7 @@ export const TYPES = {
 };
 
 /** Text worth compressing; images and audio are already compressed. */
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
+export const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
 
 /** Vite puts content-hashed files here, and only those: they may be cached for good. */
 const HASHED_FOLDER = `assets${sep}`;

@@ -58,6 +58,8 @@ daemon off;
 events { worker_connections 1024; }
 http {
     access_log off;
+    sendfile on;
+    tcp_nopush on;
     client_body_temp_path ${prefix}/temp/body;
     proxy_temp_path ${prefix}/temp/proxy;
     fastcgi_temp_path ${prefix}/temp/fastcgi;

@@ -12,6 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startNginx } from "../../../tests/nginx/start-nginx.mjs";
 import { NGINX_FOLDER, nginxIncludes } from "../nginx-config.mjs";
+import { precompressBuild } from "../precompress.mjs";
 import { startServer } from "../serve.mjs";
 import { get, postGraphql, type RawResponse, raw } from "./raw-http";
 
@@ -78,6 +79,7 @@ describe("nginx and npm start answer alike", () => {
     for (const [name, text] of Object.entries(nginxIncludes({ policy: POLICY, listenOrigin })))
       await writeFile(join(dist, NGINX_FOLDER, name), text);
 
+    await precompressBuild(dist);
     node = await startServer({ dist, port: 0, listenOrigin });
     nginx = await startNginx({ dist });
   });
