@@ -115,7 +115,10 @@ export function createGraphqlProxy({ target, limits, respond }) {
       }
       headers["content-type"] ??= "application/json";
       if (req.method === "POST") headers["content-length"] = String(body.length);
-      const upstreamRequest = transport.request(url, { method: req.method, headers, agent });
+      // A GraphQL GET carries its query in the query string; the path stays /graphql whatever was asked.
+      const target = new URL(url);
+      target.search = new URL(req.url ?? "", "http://localhost").search;
+      const upstreamRequest = transport.request(target, { method: req.method, headers, agent });
       const timer = setTimeout(() => {
         upstreamRequest.destroy();
         reject(new Refusal(504, "The LISTEN.moe API took too long to answer."));

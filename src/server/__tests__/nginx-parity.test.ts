@@ -41,12 +41,14 @@ describe("nginx and npm start answer alike", () => {
   let upstream: Server;
   let upstreamMode: UpstreamMode = "ok";
   let upstreamSaw: IncomingHttpHeaders[] = [];
+  let upstreamPaths: string[] = [];
   let node: { port: number; close(): Promise<void> };
   let nginx: { port: number; close(): Promise<void> };
 
   beforeAll(async () => {
     upstream = createServer((req, res) => {
       upstreamSaw.push(req.headers);
+      upstreamPaths.push(req.url ?? "");
       req.resume();
       if (upstreamMode === "redirect") {
         res.writeHead(302, { location: "https://evil.example/", "content-type": "application/json" });
@@ -86,6 +88,7 @@ describe("nginx and npm start answer alike", () => {
   beforeEach(() => {
     upstreamMode = "ok";
     upstreamSaw = [];
+    upstreamPaths = [];
   });
   afterAll(async () => {
     await nginx?.close();
@@ -128,6 +131,13 @@ describe("nginx and npm start answer alike", () => {
     expect(fromNginx.status).toBe(fromNode.status);
     expect(pick(fromNginx, SECURITY)).toEqual(pick(fromNode, SECURITY));
     expect(fromNginx.headers["content-security-policy"]).toBe(POLICY);
+  });
+
+  it("passes a GraphQL GET's query string on, to /graphql", async () => {
+    for (const port of [node.port, nginx.port]) {
+      expect((await get(port, "/graphql?query=%7Bx%7D")).status).toBe(200);
+    }
+    expect(upstreamPaths).toEqual(["/graphql?query=%7Bx%7D", "/graphql?query=%7Bx%7D"]);
   });
 
   it("refuses an upstream redirect with 502 and JSON, and passes no Location on", async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createResponder } from "../responses.mjs";
 import { startServer } from "../serve.mjs";
 import { get, postGraphql, type RawResponse, raw } from "./raw-http";
 
@@ -26,12 +27,48 @@ function expectSecurityHeaders(response: RawResponse) {
   expect(response.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 }
 
+describe("every answer the responder writes", () => {
+  const statuses = [400, 404, 405, 408, 413, 431, 500, 502, 503, 504];
+  let server: Server;
+  let port = 0;
+  const respond = createResponder({ "X-Content-Type-Options": "nosniff", "Content-Security-Policy": POLICY });
+
+  beforeAll(async () => {
+    // /<kind>/<status>: the same helpers serve.mjs and graphql-proxy.mjs answer with, 500 included.
+    server = createServer((req, res) => {
+      const [, kind, status] = (req.url ?? "").split("/");
+      if (kind === "text") respond.text(res, Number(status));
+      else if (kind === "graphql") respond.graphqlError(res, Number(status), "failed");
+      else respond.raw(req.socket, Number(status));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    port = typeof address === "object" && address ? address.port : 0;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it.each(statuses.flatMap((status) => ["text", "graphql", "raw"].map((kind) => [kind, status] as const)))(
+    "%s %i carries the security headers",
+    async (kind, status) => {
+      const response = await get(port, `/${kind}/${status}`);
+      expect(response.status).toBe(status);
+      expect(response.headers["content-security-policy"]).toBe(POLICY);
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["cache-control"]).toBe("no-store");
+    },
+  );
+});
+
 describe("the production server", () => {
   let dist: string;
   let outside: string;
   let upstream: Server;
   let upstreamMode: UpstreamMode = "ok";
   let upstreamSaw: IncomingHttpHeaders[] = [];
+  let upstreamPaths: string[] = [];
   let app: { port: number; close(): Promise<void> };
   let deadUpstreamApp: { port: number; close(): Promise<void> };
 
@@ -52,6 +89,7 @@ describe("the production server", () => {
 
     upstream = createServer((req, res) => {
       upstreamSaw.push(req.headers);
+      upstreamPaths.push(req.url ?? "");
       req.resume();
       if (upstreamMode === "hang") return;
       if (upstreamMode === "redirect") {
@@ -311,6 +349,13 @@ describe("the production server", () => {
       expect(seen?.authorization).toBe("Bearer token-1");
       expect(seen?.["content-type"]).toBe("application/json");
       for (const dropped of ["cookie", "origin", "referer"]) expect(seen?.[dropped]).toBeUndefined();
+    });
+
+    it("passes a GraphQL GET's query string on, to /graphql and nowhere else", async () => {
+      const seen: string[] = [];
+      upstreamPaths = seen;
+      expect((await get(app.port, "/graphql?query=%7Bx%7D&operationName=q")).status).toBe(200);
+      expect(seen).toEqual(["/graphql?query=%7Bx%7D&operationName=q"]);
     });
 
     it("does not pass the upstream's cookies on to this origin", async () => {
