@@ -23,7 +23,8 @@ export function raw(
     const done = () => resolve(parse(Buffer.concat(chunks).toString("latin1")));
     socket.on("close", done);
     socket.on("error", done);
-    socket.setTimeout(10_000, () => socket.destroy());
+    // A safety net against a hung test, not a timing assertion: a loaded machine can be slow.
+    socket.setTimeout(30_000, () => socket.destroy());
   });
 }
 
