@@ -124,17 +124,30 @@ export async function startNginx({ dist, upstreamOrigin }) {
 
   const log = async () =>
     `${stderr}${await readFile(join(prefix, "logs", "error.log"), "utf8").catch(() => "")}`;
+  /** Stops nginx (SIGTERM: the master takes its workers down with it) and removes its prefix. */
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await rm(prefix, { recursive: true, force: true });
+  }
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${await log()}`);
+    if (child.exitCode !== null) {
+      const message = `nginx exited with ${child.exitCode}: ${await log()}`;
+      await stop();
+      throw new Error(message);
+    }
     const up = await fetch(`${url}/`).then(
       (response) => response.ok,
       () => false,
     );
     if (up) break;
     if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`nginx did not answer on ${url}: ${await log()}`);
+      const message = `nginx did not answer on ${url}: ${await log()}`;
+      await stop();
+      throw new Error(message);
     }
     await new Promise((wait) => setTimeout(wait, 100));
   }
@@ -144,12 +157,6 @@ export async function startNginx({ dist, upstreamOrigin }) {
     port,
     /** nginx's error log so far (for a failing test's message). */
     log,
-    close: async () => {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await exited;
-      }
-      await rm(prefix, { recursive: true, force: true });
-    },
+    close: stop,
   };
 }
