@@ -3,8 +3,11 @@ import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
+import { configDefaults } from "vitest/config";
 import { readEndpoints } from "./src/lib/endpoints.mjs";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
+import { NGINX_FOLDER, nginxIncludes } from "./src/server/nginx-config.mjs";
+import { precompressBuild } from "./src/server/precompress.mjs";
 
 function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -16,7 +19,10 @@ function pickViteEnv(source: NodeJS.ProcessEnv): Record<string, string> {
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 
-/** Production builds carry their CSP as a meta tag, and as dist/csp.txt for `npm start`'s header. */
+/**
+ * Production builds carry their CSP as a meta tag, as dist/csp.txt for `npm start`'s header, and in
+ * dist/nginx/ as includes for the nginx front, which also gets a .gz beside every text file.
+ */
 function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
   return {
     name: "content-security-policy",
@@ -32,11 +38,17 @@ function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
       },
     ],
     generateBundle() {
-      this.emitFile({
-        type: "asset",
-        fileName: "csp.txt",
-        source: `${contentSecurityPolicy(endpoints, { forHeader: true })}\n`,
-      });
+      const policy = contentSecurityPolicy(endpoints, { forHeader: true });
+      this.emitFile({ type: "asset", fileName: "csp.txt", source: `${policy}\n` });
+      // The nginx front (deploy/nginx/) includes these, so it sends exactly what `npm start` sends.
+      for (const [name, source] of Object.entries(
+        nginxIncludes({ policy, listenOrigin: endpoints.listenOrigin }),
+      )) {
+        this.emitFile({ type: "asset", fileName: `${NGINX_FOLDER}/${name}`, source });
+      }
+    },
+    async writeBundle(options) {
+      if (options.dir) await precompressBuild(options.dir);
     },
   };
 }
@@ -61,9 +73,21 @@ export default defineConfig(({ mode }) => {
             name: "unit",
             environment: "jsdom",
             include: ["src/**/*.test.{ts,tsx}"],
+            exclude: [...configDefaults.exclude, "src/server/**"],
             setupFiles: ["./src/testing/setup-tests.ts"],
             // Generous: the 2-core machines are shared, and a slow run must not read as a failure.
             testTimeout: 15_000,
+          },
+        },
+        {
+          // The production server over real sockets, with no request mocking in the way.
+          extends: true,
+          test: {
+            name: "server",
+            environment: "node",
+            include: ["src/server/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
         {

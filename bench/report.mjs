@@ -132,6 +132,26 @@ export function buildRows(results) {
       trackOk ? "pass" : "fail",
     );
   }
+  if (results.throughput) {
+    const t = results.throughput;
+    const names = { node: "npm start", nginx: "nginx front (1 worker)" };
+    for (const [front, figures] of Object.entries(t.fronts)) {
+      const rate = (name) =>
+        `${figures[name].perSecond.toLocaleString("en-US")}/s${figures[name].failed ? ` (${figures[name].failed} failed)` : ""}`;
+      add(
+        `Throughput, ${names[front] ?? front}, ${t.connections} connections (median of ${figures.index.runs.length}×${t.seconds} s)`,
+        `index.html ${rate("index")}, hashed asset ${rate("asset")}, /graphql ${rate("graphql")}`,
+        "report",
+        "info",
+      );
+    }
+    add(
+      "  /graphql stand-in upstream on its own (the proxy's ceiling)",
+      `${t.upstreamDirect.toLocaleString("en-US")}/s`,
+      "",
+      "info",
+    );
+  }
   if (results.idle) {
     const runs = results.idle.runs;
     add(

@@ -8,7 +8,8 @@
 //
 //   npm run bench                     everything (about 7 minutes on 2 cores, most of it the soak)
 //   npm run bench -- --quick          fewer runs and a shorter soak, for a quick look
-//   npm run bench -- --only=size,load one or more of: size, load, latency, burst, commits, idle, long-life
+//   npm run bench -- --only=size,load one or more of: size, load, latency, burst, commits, idle,
+//                                     long-life, throughput (req/s at 50 connections: npm start and nginx)
 
 import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -26,11 +27,12 @@ import { initialLoad } from "./initial-load.mjs";
 import { measureLoads } from "./load.mjs";
 import { measureLongLife } from "./long-life.mjs";
 import { buildRows, formatTable, TARGETS } from "./report.mjs";
+import { measureThroughput } from "./throughput.mjs";
 import { measureBurst, measureCommits, measureUpdateLatency } from "./updates.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS = join(ROOT, "bench", "results.json");
-const MEASUREMENTS = ["size", "load", "latency", "burst", "commits", "idle", "long-life"];
+const MEASUREMENTS = ["size", "load", "latency", "burst", "commits", "idle", "long-life", "throughput"];
 /** The bench stops itself, whatever happens, after this long. */
 const HARD_LIMIT_MS = 15 * 60_000;
 
@@ -57,6 +59,8 @@ const PLAN = args.quick
       idleRuns: 1,
       idleMs: 10_000,
       rounds: 2,
+      throughputRuns: 1,
+      throughputSeconds: 3,
     }
   : {
       loadRuns: 7,
@@ -68,6 +72,8 @@ const PLAN = args.quick
       idleRuns: 3,
       idleMs: 15_000,
       rounds: 20,
+      throughputRuns: 3,
+      throughputSeconds: 5,
     };
 const SOAK = { updatesPerRound: 500, reconnectsPerRound: 25, switchesPerRound: 10 };
 
@@ -147,7 +153,17 @@ async function main() {
     cleanups.push(() => profile.close());
   }
 
-  const needsBrowser = only.some((name) => name !== "size");
+  if (wants("throughput")) {
+    results.throughput = await measureThroughput({
+      appDir,
+      runs: PLAN.throughputRuns,
+      seconds: PLAN.throughputSeconds,
+      log,
+    });
+    log("throughput done");
+  }
+
+  const needsBrowser = only.some((name) => name !== "size" && name !== "throughput");
   const browser = needsBrowser ? await launchBrowser() : null;
   if (browser) cleanups.push(() => browser.close());
   results.machine = machine(browser?.version() ?? null);

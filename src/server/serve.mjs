@@ -2,222 +2,117 @@
 /**
  * Serves a production build: static files, SPA fallback (so /kpop deep links work), and a same-origin
  * proxy for /graphql to `${VITE_LISTEN_ORIGIN}/graphql` (LISTEN.moe sends no CORS headers for it).
+ * Every answer carries the security headers; memory, sockets and time per client are bounded
+ * (limits.mjs).
  *
  *   node src/server/serve.mjs [--dist dist] [--port 4173] [--host 127.0.0.1]
  */
-import { readFile, stat } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { createServer } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { readEndpoints } from "../lib/endpoints.mjs";
+import { createCompressor } from "./compression.mjs";
+import { createGraphqlProxy } from "./graphql-proxy.mjs";
+import { DEFAULT_LIMITS } from "./limits.mjs";
+import { createResponder } from "./responses.mjs";
+import { readPolicy, securityHeaders } from "./security-headers.mjs";
+import { createStaticFiles, REVALIDATE } from "./static-files.mjs";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-  ".txt": "text/plain; charset=utf-8",
-  ".woff2": "font/woff2",
-};
-
-const PROXY_TIMEOUT_MS = 20_000;
-
-/** Text worth compressing; images and audio are already compressed. */
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
-
-/** Picks brotli or gzip from Accept-Encoding, and keeps each compressed file in memory (the build never changes). */
-function createCompressor() {
-  const cache = new Map();
-  return function compressed(key, body, acceptEncoding = "") {
-    const encoding = /\bbr\b/.test(acceptEncoding) ? "br" : /\bgzip\b/.test(acceptEncoding) ? "gzip" : null;
-    if (!encoding || body.length < 1024) return { body, encoding: null };
-    const cacheKey = `${encoding}:${key}`;
-    if (!cache.has(cacheKey)) {
-      cache.set(
-        cacheKey,
-        encoding === "br"
-          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
-          : gzipSync(body, { level: 9 }),
-      );
-    }
-    return { body: cache.get(cacheKey), encoding };
-  };
-}
-/** GraphQL requests are small; a bigger body is refused rather than buffered. */
-const MAX_PROXY_BODY_BYTES = 1024 * 1024;
-
-class RequestError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
-/** The request body, or a RequestError when it is too big; rejects when the client goes away. */
-async function readBody(req) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_PROXY_BODY_BYTES) throw new RequestError(413, "Request body too large");
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-function sendError(res, status, message) {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(JSON.stringify({ errors: [{ message }] }));
-}
-
-/** The CSP the build was made with, written by the build into dist/csp.txt (see vite.config.ts). */
-async function readPolicy(dist) {
+/** The path of a request target, or null when it is not a URL at all (`//[`). */
+function requestPath(target) {
   try {
-    return (await readFile(join(dist, "csp.txt"), "utf8")).trim() || null;
+    return new URL(target ?? "/", "http://localhost").pathname;
   } catch {
     return null;
   }
 }
 
-function securityHeaders(policy) {
-  const headers = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Frame-Options": "DENY",
-  };
-  if (policy) headers["Content-Security-Policy"] = policy;
-  return headers;
-}
-
-async function proxyGraphql(req, res, target) {
-  let body;
-  try {
-    body = await readBody(req);
-  } catch (error) {
-    // A client that hangs up mid-upload gets nothing; one that sends too much gets a 413.
-    if (error instanceof RequestError) sendError(res, error.status, error.message);
-    else res.destroy();
-    return;
-  }
-  const headers = { "content-type": req.headers["content-type"] ?? "application/json" };
-  if (req.headers.authorization) headers.authorization = req.headers.authorization;
-  let upstream;
-  try {
-    upstream = await fetch(target, {
-      method: req.method,
-      headers,
-      body: req.method === "POST" ? body : undefined,
-      signal: AbortSignal.timeout(PROXY_TIMEOUT_MS),
-    });
-  } catch {
-    sendError(res, 502, "The LISTEN.moe API could not be reached.");
-    return;
-  }
-  res.writeHead(upstream.status, {
-    "content-type": upstream.headers.get("content-type") ?? "application/json",
-    "cache-control": "no-store",
-  });
-  if (!upstream.body) {
-    res.end();
-    return;
-  }
-  // An answer cut off upstream (or by the timeout) ends this response too; it must not crash the server.
-  await pipeline(Readable.fromWeb(upstream.body), res).catch(() => res.destroy());
-}
-
+/**
+ * @param {{ dist?: string, port?: number, host?: string, listenOrigin?: string,
+ *   limits?: Partial<import("./limits.mjs").Limits> }} [options]
+ */
 export async function startServer({
   dist = "dist",
   port = 4173,
   host = "127.0.0.1",
   listenOrigin = readEndpoints(process.env).listenOrigin,
+  limits: overrides = {},
 } = {}) {
-  const root = resolve(dist);
-  const indexHtml = await readFile(join(root, "index.html"));
-  const policy = await readPolicy(root);
-  const graphqlTarget = `${listenOrigin}/graphql`;
-  const baseHeaders = securityHeaders(policy);
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  // Resolved through symlinks once, so that the files' own real paths can be checked against it.
+  const root = await realpath(resolve(dist));
+  const respond = createResponder(securityHeaders(await readPolicy(root)));
+  const files = createStaticFiles(root);
   const compressed = createCompressor();
+  const proxyGraphql = createGraphqlProxy({
+    target: `${listenOrigin}/graphql`,
+    limits,
+    respond,
+  });
+  const app = await files.lookup("/index.html");
+  if (app.kind !== "file") throw new Error(`No index.html in ${root}: build the app first.`);
 
   /** Sends a whole file, compressed when the client accepts it and the type is text. */
-  function sendFile(req, res, key, body, headers, compressible) {
-    const out = compressible
-      ? compressed(key, body, req.headers["accept-encoding"])
-      : { body, encoding: null };
-    res.writeHead(200, {
-      ...headers,
-      "content-length": out.body.length,
-      vary: "Accept-Encoding",
-      ...(out.encoding ? { "content-encoding": out.encoding } : {}),
-    });
-    res.end(req.method === "HEAD" ? undefined : out.body);
-  }
-
-  async function handle(req, res) {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/graphql") {
-      await proxyGraphql(req, res, graphqlTarget);
-      return;
-    }
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD" }).end();
-      return;
-    }
-    let decoded;
-    try {
-      decoded = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400, { ...baseHeaders, "content-type": "text/plain" }).end("Bad request");
-      return;
-    }
-    const path = normalize(join(root, decoded));
-    if (path.startsWith(root + sep) && extname(path)) {
-      try {
-        const info = await stat(path);
-        if (info.isFile()) {
-          const immutable = url.pathname.startsWith("/assets/");
-          const headers = {
-            ...baseHeaders,
-            "content-type": TYPES[extname(path)] ?? "application/octet-stream",
-            "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-          };
-          sendFile(req, res, path, await readFile(path), headers, COMPRESSIBLE.has(extname(path)));
-          return;
-        }
-      } catch {
-        // Fall through to 404 for missing files with an extension.
-      }
-      res.writeHead(404, { ...baseHeaders, "content-type": "text/plain" }).end("Not found");
-      return;
-    }
-    // Every other path is a route of the single-page app.
-    sendFile(
-      req,
+  function sendFile(req, res, file) {
+    const out = file.compressible
+      ? compressed(file.path, file.body, req.headers["accept-encoding"])
+      : { body: file.body, encoding: null };
+    respond.send(
       res,
-      "index.html",
-      indexHtml,
-      { ...baseHeaders, "content-type": TYPES[".html"], "cache-control": "no-cache" },
-      true,
+      200,
+      {
+        "content-type": file.type,
+        "cache-control": file.cacheControl,
+        vary: "Accept-Encoding",
+        ...(out.encoding ? { "content-encoding": out.encoding } : {}),
+      },
+      out.body,
     );
   }
 
-  // One bad request must never take the server down: an async listener's rejection would.
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (res.headersSent) res.destroy();
-      else res.writeHead(500, { "content-type": "text/plain" }).end("Internal server error");
-    });
+  async function handle(req, res) {
+    const pathname = requestPath(req.url);
+    if (pathname === null) {
+      respond.text(res, 400);
+      return;
+    }
+    if (pathname === "/graphql") {
+      await proxyGraphql(req, res);
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      respond.text(res, 405, undefined, { allow: "GET, HEAD" });
+      return;
+    }
+    const found = await files.lookup(pathname);
+    if (found.kind === "file") sendFile(req, res, found);
+    else if (found.kind === "app") sendFile(req, res, { ...app, cacheControl: REVALIDATE });
+    else if (found.kind === "bad-request") respond.text(res, 400);
+    else respond.text(res, 404);
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    },
+    // One bad request must never take the server down: an async listener's rejection would.
+    (req, res) => {
+      handle(req, res).catch(() => respond.text(res, 500));
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.timeout = limits.idleTimeoutMs;
+  // Requests Node's parser refuses (malformed, headers too large, too slow) get the headers too.
+  server.on("clientError", (error, socket) => {
+    const status =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+    if (error.code === "ECONNRESET") socket.destroy();
+    else respond.raw(socket, status);
   });
 
   await new Promise((ready, fail) => {

@@ -15,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     stationUrl: string;
+    /** The build `appUrl` serves (with its dist/nginx/ includes), for the nginx front's tests. */
+    distDir: string;
   }
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
   const app = await startServer({ dist: outDir, port: 0, listenOrigin: station.url });
   project.provide("appUrl", app.url);
   project.provide("stationUrl", station.url);
+  project.provide("distDir", outDir);
   return async () => {
     await app.close();
     await station.close();

@@ -1,0 +1,28 @@
+/**
+ * Brotli or gzip for text files, negotiated per request (accept-encoding.mjs), each compressed once and
+ * kept: the build never changes while it is served, so the cache is bounded by the build's size.
+ */
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { pickEncoding } from "./accept-encoding.mjs";
+
+/** Below this, compression saves less than the headers it adds. */
+const MIN_BYTES = 1024;
+
+export function createCompressor() {
+  const cache = new Map();
+  /** @returns {{ body: Buffer, encoding: "br" | "gzip" | null }} */
+  return function compressed(key, body, acceptEncoding) {
+    const encoding = body.length < MIN_BYTES ? null : pickEncoding(acceptEncoding);
+    if (!encoding) return { body, encoding: null };
+    const cacheKey = `${encoding}:${key}`;
+    let out = cache.get(cacheKey);
+    if (!out) {
+      out =
+        encoding === "br"
+          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+          : gzipSync(body, { level: 9 });
+      cache.set(cacheKey, out);
+    }
+    return { body: out, encoding };
+  };
+}
