@@ -121,9 +121,10 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
         <>
           <Avatar file={user.avatarImage} name={user.displayName} />
           <div className="min-w-0 leading-tight max-sm:sr-only">
-            <p className="max-w-40 truncate text-sm font-semibold" title={user.displayName}>
+            {/* A name, not a paragraph: bold text in a <p> above another reads as a heading to some tools. */}
+            <span className="block max-w-40 truncate text-sm font-semibold" title={user.displayName}>
               {user.displayName}
-            </p>
+            </span>
             {user.favoriteCount !== null && (
               <p className="inline-flex items-center gap-1 text-xs text-ink-muted">
                 <HeartIcon className="text-station" />
