@@ -8,7 +8,7 @@
 import { getAuthToken, sessionExpired, startAuthSync } from "@/features/auth/auth-store";
 import { audioStationChanged, startAudioSession } from "@/features/player/audio-session";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
-import { provideAuthorization } from "@/lib/authorized-request";
+import { provideAuthorization } from "@/lib/authorization";
 import { startDocumentTitle } from "./document-title";
 import { startGatewaySession } from "./gateway-session";
 import { type IslandsEnvironment, startIslands } from "./islands";

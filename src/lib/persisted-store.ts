@@ -10,7 +10,7 @@
  */
 import * as v from "valibot";
 import { createStore, type StateCreator } from "zustand";
-import { type PersistStorage, persist, type StorageValue, subscribeWithSelector } from "zustand/middleware";
+import { subscribeWithSelector } from "zustand/middleware";
 
 /** A store whose `subscribe(selector, listener)` fires only when the selected value changes. */
 export function createSelectableStore<S extends object>(
@@ -56,6 +56,11 @@ export function validFields<P>(fields: FieldSchemas<P>, raw: unknown): Partial<P
   return out;
 }
 
+interface StorageValue<T> {
+  state: T;
+  version: number;
+}
+
 /** Reads one stored entry as `{ state, version }`, or null when absent or not ours. */
 export function readStoredEntry(raw: string | null): StorageValue<unknown> | null {
   if (!raw) return null;
@@ -77,57 +82,53 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
-function flatStorage<P>(): PersistStorage<P> {
-  return {
-    getItem(name) {
-      try {
-        return readStoredEntry(localStorageOrNull()?.getItem(name) ?? null) as StorageValue<P> | null;
-      } catch {
-        return null;
-      }
-    },
-    setItem(name, { state, version }) {
-      try {
-        const storage = localStorageOrNull();
-        if (isRecord(state) && Object.keys(state).length === 0) storage?.removeItem(name);
-        else storage?.setItem(name, JSON.stringify({ version, ...state }));
-      } catch {
-        // Private mode or a full quota: the choice holds for this visit.
-      }
-    },
-    removeItem(name) {
-      try {
-        localStorageOrNull()?.removeItem(name);
-      } catch {
-        // Nothing stored, nothing to remove.
-      }
-    },
-  };
+function load(key: string): StorageValue<unknown> | null {
+  try {
+    return readStoredEntry(localStorageOrNull()?.getItem(key) ?? null);
+  } catch {
+    return null;
+  }
 }
 
-/** A selectable store that restores `options.fields` from localStorage at creation and saves every change. */
+function save(key: string, version: number, fields: object) {
+  try {
+    const storage = localStorageOrNull();
+    if (Object.keys(fields).length === 0) storage?.removeItem(key);
+    else storage?.setItem(key, JSON.stringify({ version, ...fields }));
+  } catch {
+    // Private mode or a full quota: the choice holds for this visit.
+  }
+}
+
+const sameFields = (a: object, b: object) => {
+  const ka = Object.keys(a) as (keyof typeof a)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+};
+
+/**
+ * A selectable store that restores `options.fields` from localStorage at creation and saves the picked
+ * fields whenever they change. (zustand's own `persist` does the same and more: asynchronous storages,
+ * hydration events, migrations. None of that is needed here, and it cost a kilobyte of the first screen.)
+ */
 export function createPersistedStore<S extends object, P extends Partial<S>>(
   initial: () => S,
   options: PersistedOptions<S, P>,
 ) {
-  const compatible = new Set(options.compatibleVersions ?? []);
-  const storage = flatStorage<P>();
+  const { key, version, fields } = options;
+  const compatible = new Set([version, ...(options.compatibleVersions ?? [])]);
   const restore = options.restore ?? ((stored: Partial<P>, current: S) => ({ ...current, ...stored }));
-  return createStore<S>()(
-    subscribeWithSelector(
-      persist(initial, {
-        name: options.key,
-        version: options.version,
-        storage,
-        partialize: (state) => options.pick(state) as P,
-        migrate: (state, version) => (compatible.has(version) ? state : {}) as P,
-        merge: (stored, current) => {
-          const restored = restore(validFields(options.fields, stored), current);
-          if (restored) return restored;
-          storage.removeItem(options.key);
-          return current;
-        },
-      }),
-    ),
-  );
+  const store = createSelectableStore<S>(() => {
+    const current = initial();
+    const entry = load(key);
+    if (!entry) return current;
+    const restored = compatible.has(entry.version)
+      ? restore(validFields(fields, entry.state), current)
+      : null;
+    if (restored) return restored;
+    // Not ours, too old, or refused as a whole: it must not come back.
+    save(key, version, {});
+    return current;
+  });
+  store.subscribe(options.pick, (picked) => save(key, version, picked), { equalityFn: sameFields });
+  return store;
 }

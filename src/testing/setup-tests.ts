@@ -7,7 +7,7 @@ import { resetNowPlayingStore } from "@/features/now-playing/now-playing-store";
 import { resetPlayerStore } from "@/features/player/player-store";
 import { resetSettingsStore } from "@/features/settings/settings-store";
 import { resetStationStore } from "@/features/station/station-store";
-import { provideAuthorization } from "@/lib/authorized-request";
+import { provideAuthorization } from "@/lib/authorization";
 import { resetDisplayPreferences } from "@/lib/display-preferences";
 import { loadLanguage, resetLanguage } from "@/lib/i18n";
 import { server } from "./msw-server";
