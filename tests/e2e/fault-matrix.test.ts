@@ -390,7 +390,8 @@ describe("the browser", () => {
       page.evaluate((h) => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(h), hidden);
     const t0 = Date.now();
     await setHidden(true);
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 50);
+    // A margin the page clock cannot overtake before the command lands, even on a loaded machine.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2_000);
     // The socket dies quietly while nobody looks (a sleeping laptop), and the song moves on.
     await station.fault({ type: "zombie", station: "jpop" });
     await station.next("jpop");
