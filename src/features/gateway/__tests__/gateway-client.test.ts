@@ -222,4 +222,56 @@ describe("gateway client", () => {
     expect(retries).toHaveLength(2);
     expect(retries[1].kind === "reconnecting" && retries[1].attempt).toBe(2);
   });
+
+  /** The auth of each identify the server received, closing the first socket with `code`. */
+  async function identifiesAfterClose(code: number, auth: string, then?: (client: GatewayClient) => void) {
+    const identifies: string[] = [];
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        client.addEventListener("message", (event) => {
+          const frame = JSON.parse(String(event.data));
+          if (frame.op !== 0) return;
+          identifies.push(frame.d.auth);
+          if (identifies.length === 1) client.close(code, "closed by the test");
+          else client.send(welcome(HEARTBEAT));
+        });
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop", auth);
+    await flush();
+    await vi.advanceTimersByTimeAsync(RECONNECT_BASE_MS);
+    then?.(h.client);
+    await flush();
+    return identifies;
+  }
+
+  it.each([
+    [4003, "Bearer t1", ["Bearer t1", ""]],
+    [4004, "Bearer t1", ["Bearer t1", ""]],
+    [4003, "", ["", ""]],
+    [4001, "Bearer t1", ["Bearer t1", "Bearer t1"]],
+    [4005, "Bearer t1", ["Bearer t1", "Bearer t1"]],
+    [1000, "Bearer t1", ["Bearer t1", "Bearer t1"]],
+  ])(
+    "[GW-7] after a close with %i, identifying with %j, the next identify is as expected",
+    async (code, auth, expected) => {
+      expect(await identifiesAfterClose(code, auth)).toEqual(expected);
+    },
+  );
+
+  it("[GW-8] a refused token stays refused when the session asks for it again", async () => {
+    const identifies = await identifiesAfterClose(4003, "Bearer t1", (client) =>
+      client.start("jpop", "Bearer t1"),
+    );
+    expect(identifies).toEqual(["Bearer t1", ""]);
+  });
+
+  it("[GW-9] a new token after a refused one is tried", async () => {
+    const identifies = await identifiesAfterClose(4003, "Bearer t1", (client) =>
+      client.start("jpop", "Bearer t2"),
+    );
+    expect(identifies).toEqual(["Bearer t1", "", "Bearer t2"]);
+  });
 });
