@@ -15,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     stationUrl: string;
+    /** The station's event-image origin (another port), allowed in the build's VITE_IMAGE_ORIGINS. */
+    imageOrigin: string;
   }
 }
 
@@ -28,10 +30,11 @@ export default async function setup(project: TestProject) {
   const station = await startStation({ port: 0 });
   // One folder per run, so runs started side by side never serve each other's half-written build.
   const outDir = resolve("dist-e2e", String(process.pid));
-  await buildPlayer({ listenOrigin: station.url, outDir });
+  await buildPlayer({ listenOrigin: station.url, imageOrigin: station.imageOrigin, outDir });
   const app = await startServer({ dist: outDir, port: 0, listenOrigin: station.url });
   project.provide("appUrl", app.url);
   project.provide("stationUrl", station.url);
+  project.provide("imageOrigin", station.imageOrigin);
   return async () => {
     await app.close();
     await station.close();

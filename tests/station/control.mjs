@@ -97,14 +97,14 @@ function optionalNumber(value, name, { min = 0 } = {}) {
 }
 
 /** Frames for the "unknown" fault: an unknown op and unknown or song-less `t` values (§2.4). */
-function unknownFrames(stationKey, baseUrl) {
+function unknownFrames(stationKey, imageOrigin) {
   const { id, name, slug } = EVENTS[stationKey];
   return [
     { op: 7, d: { hello: "world" } },
     dispatchFrame("QUEUE_UPDATE", { queue: { inQueue: 4, inQueueByUser: 0, inQueueBeforeUser: 0 } }),
     dispatchFrame("NOTIFICATION", {
       type: "EVENT",
-      event: { id, name, slug, image: eventObject(stationKey, baseUrl).image },
+      event: { id, name, slug, image: eventObject(stationKey, imageOrigin).image },
     }),
     dispatchFrame("SOMETHING_NEW", { whatever: true }),
     { op: 42 },
@@ -124,7 +124,7 @@ export function createControl(ctx) {
   };
   const currentPayload = (key) =>
     trackPayload(stations[key], stations[key].current, {
-      baseUrl: ctx.baseUrl(),
+      imageOrigin: ctx.imageOrigin(),
       startTime: config.startTime,
       lastPlayedDurations: config.lastPlayedDurations,
     });
@@ -257,7 +257,7 @@ export function createControl(ctx) {
         faults.record(type, spec);
         let sent = 0;
         for (const key of targets(station)) {
-          for (const frame of unknownFrames(key, ctx.baseUrl())) sent += gateway.sendAll(key, frame);
+          for (const frame of unknownFrames(key, ctx.imageOrigin())) sent += gateway.sendAll(key, frame);
         }
         return { ok: true, sent };
       }
@@ -463,6 +463,7 @@ export function createControl(ctx) {
   function state() {
     return {
       url: ctx.baseUrl(),
+      imageOrigin: ctx.imageOrigin(),
       config: { ...config },
       stations: { jpop: stationState("jpop"), kpop: stationState("kpop") },
       sockets: gateway.counts(),

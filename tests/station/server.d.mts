@@ -5,6 +5,8 @@ export type StationKey = "jpop" | "kpop";
 export interface StationOptions {
   /** 0 = any free port. */
   port?: number;
+  /** Port of the event-image host (another origin, as i.imgur.com is in production). 0 = any free port. */
+  imagePort?: number;
   /** Default "127.0.0.1". */
   host?: string;
   /** "seed": the v2 gateway paths also use the legacy v1 op 0 auth handshake. */
@@ -127,6 +129,8 @@ export interface StationSnapshot {
 
 export interface StationState {
   url: string;
+  /** Origin of the event images. */
+  imageOrigin: string;
   config: Record<string, unknown>;
   stations: Record<StationKey, StationSnapshot>;
   sockets: { jpop: number; kpop: number; total: number };
@@ -161,6 +165,8 @@ export interface StationState {
 export interface RunningStation {
   /** "http://127.0.0.1:PORT" */
   url: string;
+  /** Origin of the event images ("http://127.0.0.1:OTHER_PORT"): event.image URLs point here. */
+  imageOrigin: string;
   port: number;
   host: string;
   /** Live configuration; change it with configure(). */

@@ -32,6 +32,8 @@ export interface GatewayListener {
   status(status: ConnectionStatus): void;
   track(station: StationId, payload: TrackUpdate): void;
   droppedFrame?(station: StationId, reason: string): void;
+  /** A frame was used, but one of its fields was refused (e.g. "event.image" from a host not allowed). */
+  droppedField?(station: StationId, field: string): void;
   closed?(station: StationId, code: number): void;
 }
 
@@ -143,6 +145,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         onAck();
         break;
       case "track":
+        for (const field of frame.droppedFields) listener.droppedField?.(station, field);
         listener.track(station, frame.payload);
         break;
       case "invalid":

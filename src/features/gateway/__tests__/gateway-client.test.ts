@@ -17,10 +17,11 @@ interface Harness {
   statuses: ConnectionStatus[];
   tracks: { station: StationId; update: TrackUpdate }[];
   dropped: string[];
+  droppedFields: string[];
 }
 
 function harness(): Harness {
-  const h: Omit<Harness, "client"> = { statuses: [], tracks: [], dropped: [] };
+  const h: Omit<Harness, "client"> = { statuses: [], tracks: [], dropped: [], droppedFields: [] };
   const client = createGatewayClient({
     urlFor: gatewayUrl,
     random: () => 0,
@@ -28,6 +29,7 @@ function harness(): Harness {
       status: (s) => h.statuses.push(s),
       track: (station, update) => h.tracks.push({ station, update }),
       droppedFrame: (_station, reason) => h.dropped.push(reason),
+      droppedField: (_station, field) => h.droppedFields.push(field),
     },
   });
   return { ...h, client };
@@ -273,5 +275,23 @@ describe("gateway client", () => {
       client.start("jpop", "Bearer t2"),
     );
     expect(identifies).toEqual(["Bearer t1", "", "Bearer t2"]);
+  });
+
+  it("[GW-10] uses a frame whose event image is from a host not allowed, and reports the field", async () => {
+    const event = { id: 1, name: "Event", slug: "e", presence: null, image: "https://evil.example/x.png" };
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        client.send(welcome(HEARTBEAT));
+        const frame = JSON.parse(trackUpdate(rawSong(7, "Event song")));
+        client.send(JSON.stringify({ ...frame, d: { ...frame.d, event } }));
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    expect(h.tracks.map((t) => t.update.event?.image)).toEqual([null]);
+    expect(h.droppedFields).toEqual(["event.image"]);
+    expect(h.dropped).toEqual([]);
   });
 });
