@@ -4,6 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { DICTIONARIES } from "../../src/lib/i18n-all";
 import { openPlayer } from "./support/browser";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
@@ -69,6 +70,58 @@ describe("event art", () => {
         .getByRole("img", { name: /^Cover of / })
         .count(),
     ).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe("login errors in wordings nobody has confirmed", () => {
+  const EN = DICTIONARIES.en.login;
+
+  async function openLogin(page: Page, username: string, password: string) {
+    await page.getByRole("button", { name: "Log in", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Username or email" }).fill(username);
+    await dialog.getByRole("textbox", { name: "Password" }).fill(password);
+    await dialog.getByRole("button", { name: "Log in", exact: true }).click();
+    return dialog;
+  }
+
+  it.each([
+    ["This account has been deactivated.", EN.deactivated],
+    ["Account locked until tomorrow.", "Account locked until tomorrow."],
+  ])("password step: %j is shown as %j, never as a wrong password", async (message, shown) => {
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
+    await station.fault({ type: "graphql", mode: "message", message, operation: "LoginMutation", count: 1 });
+    const dialog = await openLogin(page, "kana", "kana-password");
+    const alert = dialog.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(shown);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("two-factor step: an unclassified auth error keeps the step, shows the server's words and offers Start over", async () => {
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
+    const dialog = await openLogin(page, "mika", "mika-password");
+    const code = dialog.getByRole("textbox", { name: "Two-factor code" });
+    await code.waitFor();
+    await station.fault({
+      type: "graphql",
+      mode: "message",
+      message: "Invalid authorization.",
+      operation: "LoginMfaMutation",
+      count: 1,
+    });
+    await code.fill("246810");
+    await dialog.getByRole("button", { name: "Verify" }).click();
+    const alert = dialog.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("Invalid authorization.");
+    expect(await code.isVisible(), "still on the two-factor step").toBe(true);
+    await dialog.getByRole("button", { name: EN.startOver }).click();
+    await dialog.getByRole("textbox", { name: "Password" }).waitFor();
+    expect(await dialog.getByRole("textbox", { name: "Two-factor code" }).count()).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });

@@ -37,7 +37,7 @@ export const FAULT_TYPES = [
   "audio",
 ];
 
-const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape"];
+const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape", "message"];
 
 /** "track": the next song each time; "listeners": the same song with a new listener count. */
 export const BURST_KINDS = ["track", "listeners"];
@@ -94,6 +94,18 @@ function optionalNumber(value, name, { min = 0 } = {}) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min)
     throw bad(`${name} must be a number >= ${min}`);
   return value;
+}
+
+/**
+ * The "message" graphql mode answers with one error in a chosen wording: production's texts are unknown
+ * (issue 14), so tests try each candidate. `code` null/absent = no `extensions`; `path` false = none.
+ */
+function messageAnswer(spec) {
+  if (typeof spec.message !== "string") throw bad("message must be a string");
+  if (spec.code != null && typeof spec.code !== "string") throw bad("code must be a string");
+  const status = optionalNumber(spec.status, "status") ?? 200;
+  if (!Number.isInteger(status) || status < 200 || status > 599) throw bad("status must be an HTTP status");
+  return { message: spec.message, code: spec.code ?? null, status, path: spec.path !== false };
 }
 
 /** Frames for the "unknown" fault: an unknown op and unknown or song-less `t` values (§2.4). */
@@ -307,6 +319,9 @@ export function createControl(ctx) {
       case "graphql": {
         if (!GRAPHQL_MODES.includes(spec.mode)) throw bad(`mode must be one of ${GRAPHQL_MODES.join(", ")}`);
         const hangMs = optionalNumber(spec.hangMs, "hangMs");
+        const answer = spec.mode === "message" ? messageAnswer(spec) : {};
+        if (spec.operation != null && typeof spec.operation !== "string")
+          throw bad("operation must be a string");
         return {
           ok: true,
           fault: faults.add({
@@ -315,6 +330,8 @@ export function createControl(ctx) {
             durationMs,
             count,
             ...(hangMs != null ? { hangMs } : {}),
+            ...(spec.operation != null ? { operation: spec.operation } : {}),
+            ...answer,
           }),
         };
       }

@@ -61,6 +61,23 @@ export type FaultSpec =
       durationMs?: number;
       count?: number;
       hangMs?: number;
+      /** Only this operationName (default: every operation). */
+      operation?: string;
+    }
+  | {
+      /** One error in a chosen wording: `{data:null, errors:[{message, path?, extensions?:{code}}]}`. */
+      type: "graphql";
+      mode: "message";
+      message: string;
+      /** `extensions.code`; absent = no extensions. */
+      code?: string;
+      /** HTTP status, default 200. */
+      status?: number;
+      /** false = no `path` (a request-level error); default: the operation's root field. */
+      path?: boolean;
+      operation?: string;
+      durationMs?: number;
+      count?: number;
     }
   | {
       type: "audio";
