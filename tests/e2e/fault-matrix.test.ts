@@ -170,6 +170,8 @@ describe("gateway faults", () => {
     await station.fault({ type: "drop", code });
     await station.next("jpop");
     const ms = await watch.recovery(t0, 20_000, newSocketSince(watch, t0));
+    // Before the reload below, which has statuses of its own.
+    const statuses = sequence(watch.statusesSince(t0));
     const after = await openSocket();
     expect(after?.id).not.toBe(withToken?.id);
     expect(JSON.parse(after?.firstFrame ?? "null"), "the new socket identified anonymously").toEqual({
@@ -181,7 +183,7 @@ describe("gateway faults", () => {
     await accountRegion(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 15_000 });
     table.add({
       fault: label,
-      sees: `status ${sequence(watch.statusesSince(t0))}; then the new song; still logged in`,
+      sees: `status ${statuses}; then the new song; still logged in (also after a reload)`,
       recoveryMs: ms,
     });
     await settled(player);
