@@ -91,6 +91,12 @@ describe("login errors in every wording, classified by structure first", () => {
     // Unknown: the server's words verbatim, never "wrong password".
     [
       "password",
+      { message: "Two-factor is disabled for this account." },
+      "serverSaid",
+      "Two-factor is disabled for this account.",
+    ],
+    [
+      "password",
       { message: "Username must be 3 characters." },
       "serverSaid",
       "Username must be 3 characters.",

@@ -89,8 +89,11 @@ export type LoginFailure =
   | { kind: "transport"; error: Exclude<GraphqlErrorKind, "unauthorized" | "rejected"> }
   | { kind: "unknown" };
 
-/** The one wording with a meaning of its own; nothing in the error's structure tells it apart. */
-const DEACTIVATED_TEXT = /\b(deactivated|disabled|suspended|banned)\b/i;
+/**
+ * "This account has been deactivated.": the one wording with a meaning of its own, and nothing in the
+ * error's structure tells it apart. Narrow on purpose: "disabled" could be about two-factor.
+ */
+const DEACTIVATED_TEXT = /\baccount\b.*\bdeactivated\b|\bdeactivated\b.*\baccount\b/i;
 /** A wrong one-time code, when the server says so only in words (loginMFA's argument is called `token`). */
 const WRONG_CODE_TEXT = /two[- ]factor|\b2fa\b|\botp\b|one[- ]time|\bcode\b/i;
 
