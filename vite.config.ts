@@ -94,7 +94,8 @@ export default defineConfig(({ mode }) => {
           test: {
             name: "station",
             environment: "node",
-            include: ["tests/station/**/*.test.{js,mjs}"],
+            // The station's conformance tests, and scripts run against the station (probe-live).
+            include: ["tests/station/**/*.test.{js,mjs}", "scripts/**/*.test.mjs"],
             testTimeout: 20_000,
           },
         },

@@ -4,18 +4,26 @@
 
 import { build } from "vite";
 
-const ENV_KEYS = ["NODE_ENV", "VITE_LISTEN_ORIGIN", "VITE_CDN_ORIGIN", "VITE_GRAPHQL_URL", "VITE_PROFILE"];
+const ENV_KEYS = [
+  "NODE_ENV",
+  "VITE_LISTEN_ORIGIN",
+  "VITE_CDN_ORIGIN",
+  "VITE_GRAPHQL_URL",
+  "VITE_IMAGE_ORIGINS",
+  "VITE_PROFILE",
+];
 
 /**
- * @param {{listenOrigin: string, outDir: string, profile?: boolean}} options
+ * @param {{listenOrigin: string, imageOrigin: string, outDir: string, profile?: boolean}} options
  */
-export async function buildApp({ listenOrigin, outDir, profile = false }) {
+export async function buildApp({ listenOrigin, imageOrigin, outDir, profile = false }) {
   const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
   // NODE_ENV picks React's build: anything but "production" (vitest sets "test") bundles the dev one.
   process.env.NODE_ENV = "production";
   process.env.VITE_LISTEN_ORIGIN = listenOrigin;
   process.env.VITE_CDN_ORIGIN = listenOrigin;
   process.env.VITE_GRAPHQL_URL = "/graphql";
+  process.env.VITE_IMAGE_ORIGINS = imageOrigin;
   if (profile) process.env.VITE_PROFILE = "1";
   else delete process.env.VITE_PROFILE;
   try {

@@ -133,10 +133,15 @@ async function main() {
   await mkdir(outRoot, { recursive: true });
   const appDir = join(outRoot, "app");
   const profileDir = join(outRoot, "profile");
-  await buildApp({ listenOrigin: station.url, outDir: appDir });
+  await buildApp({ listenOrigin: station.url, imageOrigin: station.imageOrigin, outDir: appDir });
   log("production build done");
   if (wants("commits")) {
-    await buildApp({ listenOrigin: station.url, outDir: profileDir, profile: true });
+    await buildApp({
+      listenOrigin: station.url,
+      imageOrigin: station.imageOrigin,
+      outDir: profileDir,
+      profile: true,
+    });
     log("profiling build done");
   }
 

@@ -25,6 +25,7 @@ const station = await startStation({
 });
 process.env.VITE_LISTEN_ORIGIN = station.url;
 process.env.VITE_CDN_ORIGIN = station.url;
+process.env.VITE_IMAGE_ORIGINS = station.imageOrigin;
 process.env.VITE_GRAPHQL_URL = "/graphql";
 const outDir = resolve("dist-demo");
 await build({ mode: "production", logLevel: "warn", build: { outDir, emptyOutDir: true } });

@@ -1,8 +1,7 @@
 /** Composition: the page's one gateway client, following the station and the login, feeding the stores. */
-import { getGatewayAuth, sessionExpired, subscribeToAuth } from "@/features/auth/auth-store";
-import { connectionChanged, frameDropped } from "@/features/gateway/connection-store";
+import { getGatewayAuth, subscribeToAuth } from "@/features/auth/auth-store";
+import { connectionChanged, fieldDropped, frameDropped } from "@/features/gateway/connection-store";
 import { createGatewayClient } from "@/features/gateway/gateway-client";
-import { INVALID_AUTH_CLOSE_CODE } from "@/features/gateway/protocol";
 import { stationConnected, tracksUpdated } from "@/features/now-playing/now-playing-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
 import { gatewayUrl } from "@/lib/config";
@@ -32,10 +31,9 @@ export function startGatewaySession(window: Window): () => void {
       },
       track: (station, update) => updates.push([station, update]),
       droppedFrame: (_station, reason) => frameDropped(reason),
-      // The v1 (seed) gateway closes with INVALID_AUTH when it rejects our token.
-      closed: (_station, code) => {
-        if (code === INVALID_AUTH_CLOSE_CODE) sessionExpired();
-      },
+      droppedField: (_station, field) => fieldDropped(field),
+      // A gateway that refuses the token (4003/4004) gets an anonymous identify next time, inside the
+      // client. The login stays: only GraphQL's "invalid authorization" ends a session.
     },
   });
   const follow = () => gateway.start(getStation(), getGatewayAuth());

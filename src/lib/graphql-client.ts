@@ -17,7 +17,7 @@ export type GraphqlErrorKind =
   | "server"
   /** HTTP 429. */
   | "rate-limited"
-  /** HTTP 401/403, or an `errors` entry that says the token is not (or no longer) good. */
+  /** HTTP 401/403, `extensions.code` UNAUTHENTICATED, or (no telling code) "Invalid authorization." */
   | "unauthorized"
   /** Any other `errors` envelope: the server understood and said no. */
   | "rejected"
@@ -35,14 +35,28 @@ export function graphqlErrorText(
     : t.errors[kind];
 }
 
+/** One `errors[]` entry as the server sent it: its words, its machine code and the field it is about. */
+export interface GraphqlProblem {
+  message: string;
+  /** `extensions.code` (Apollo: UNAUTHENTICATED, BAD_USER_INPUT, INTERNAL_SERVER_ERROR, …), if any. */
+  code: string | null;
+  /** The response path of the field that failed (`["loginMFA"]`); null for request-level errors. */
+  path: readonly (string | number)[] | null;
+}
+
 export class GraphqlError extends Error {
   readonly kind: GraphqlErrorKind;
   /** HTTP status when there was a response. */
   readonly status: number | null;
   /** `errors[].message` from the server, shown only as text and never containing our token. */
   readonly serverMessages: readonly string[];
+  /** The `errors` entries, for callers that classify by code and path (login does). */
+  readonly problems: readonly GraphqlProblem[];
 
-  constructor(kind: GraphqlErrorKind, options: { status?: number | null; serverMessages?: string[] } = {}) {
+  constructor(
+    kind: GraphqlErrorKind,
+    options: { status?: number | null; serverMessages?: string[]; problems?: GraphqlProblem[] } = {},
+  ) {
     const server = options.serverMessages ?? [];
     // Logs stay in English; people see `errorMessage(error)`, in their language.
     super(graphqlErrorText(ENGLISH, kind, server));
@@ -50,6 +64,7 @@ export class GraphqlError extends Error {
     this.kind = kind;
     this.status = options.status ?? null;
     this.serverMessages = server;
+    this.problems = options.problems ?? [];
   }
 
   /** Worth retrying without the user changing anything. */
@@ -69,10 +84,21 @@ export function errorMessage(error: unknown, t: Messages = getT()): string {
     : t.errors.unknown;
 }
 
-/** LISTEN.moe's REST-era wording, which the GraphQL API is expected to reuse (protocol §4.1, §4.4). */
+/**
+ * LISTEN.moe's REST-era wording, which the GraphQL API may reuse (protocol §4.1, §4.4). No source shows
+ * the GraphQL texts, so wording is the last resort, after the status and `extensions.code`.
+ */
 const UNAUTHORIZED_TEXT = /invalid authori[sz]ation|not authori[sz]ed|unauthori[sz]ed|unauthenticated/i;
 const INTERNAL_ERROR_TEXT = /internal server error/i;
-const UNAUTHORIZED_CODES: ReadonlySet<string> = new Set(["UNAUTHENTICATED", "FORBIDDEN"]);
+/** Codes that say "the request was understood and refused": the server's words are the answer. */
+const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  "FORBIDDEN",
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "BAD_REQUEST",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+]);
 /** Server text is shown to people: keep it short. */
 const MAX_SERVER_MESSAGE = 200;
 
@@ -82,6 +108,7 @@ const envelopeSchema = v.object({
     v.array(
       v.looseObject({
         message: v.optional(v.string(), ""),
+        path: v.optional(v.unknown()),
         extensions: v.optional(v.looseObject({ code: v.optional(v.unknown()) })),
       }),
     ),
@@ -90,19 +117,47 @@ const envelopeSchema = v.object({
 
 type EnvelopeErrors = NonNullable<v.InferOutput<typeof envelopeSchema>["errors"]>;
 
+function toProblem(entry: EnvelopeErrors[number]): GraphqlProblem {
+  const code = entry.extensions?.code;
+  const path = Array.isArray(entry.path)
+    ? entry.path.filter(
+        (part): part is string | number => typeof part === "string" || typeof part === "number",
+      )
+    : null;
+  return {
+    message: entry.message.slice(0, MAX_SERVER_MESSAGE),
+    code: typeof code === "string" ? code : null,
+    path,
+  };
+}
+
+/**
+ * One `errors` entry, by structure first: a code that means something decides; Apollo's
+ * INTERNAL_SERVER_ERROR is also what any thrown resolver error gets, so it decides nothing alone.
+ * Then the words; then the path: a crash outside any field is the server's, a field's "no" is a refusal.
+ */
+export function classifyProblem(problem: GraphqlProblem): GraphqlErrorKind {
+  if (problem.code === "UNAUTHENTICATED") return "unauthorized";
+  if (problem.code !== null && REFUSAL_CODES.has(problem.code)) return "rejected";
+  if (UNAUTHORIZED_TEXT.test(problem.message)) return "unauthorized";
+  if (INTERNAL_ERROR_TEXT.test(problem.message)) return "server";
+  if (problem.code === "INTERNAL_SERVER_ERROR" && (problem.path === null || problem.path.length === 0))
+    return "server";
+  return "rejected";
+}
+
 function errorFromEnvelope(errors: EnvelopeErrors, status: number): GraphqlError {
-  const messages = errors.map((e) => e.message.slice(0, MAX_SERVER_MESSAGE)).filter(Boolean);
-  const unauthorized = errors.some(
-    (e) =>
-      UNAUTHORIZED_TEXT.test(e.message) ||
-      (typeof e.extensions?.code === "string" && UNAUTHORIZED_CODES.has(e.extensions.code)),
-  );
-  if (unauthorized) return new GraphqlError("unauthorized", { status, serverMessages: messages });
-  // Apollo reports its own crashes inside a 200 answer; that is the server's problem, not a "no".
-  const crashed = errors.some(
-    (e) => e.extensions?.code === "INTERNAL_SERVER_ERROR" || INTERNAL_ERROR_TEXT.test(e.message),
-  );
-  return new GraphqlError(crashed ? "server" : "rejected", { status, serverMessages: messages });
+  const problems = errors.map(toProblem);
+  const messages = problems.map((p) => p.message).filter(Boolean);
+  const kinds = problems.map(classifyProblem);
+  // A 401 is the clearest signal there is, whatever the body says.
+  const kind: GraphqlErrorKind =
+    status === 401 || kinds.includes("unauthorized")
+      ? "unauthorized"
+      : kinds.includes("server")
+        ? "server"
+        : "rejected";
+  return new GraphqlError(kind, { status, serverMessages: messages, problems });
 }
 
 function errorFromStatus(status: number): GraphqlError | null {
@@ -175,8 +230,10 @@ export async function graphqlRequest<TSchema extends v.GenericSchema>(
       throw errorFromStatus(response.status) ?? new GraphqlError("bad-response", { status: response.status });
     }
     const { data, errors } = envelope.output;
-    // 5xx wins over whatever the body says; a GraphQL `errors` list is more precise than other statuses.
+    // Structure first: 5xx and 429 win over whatever the body says (401 too, in errorFromEnvelope); for
+    // other statuses a GraphQL `errors` list is more precise.
     if (response.status >= 500) throw new GraphqlError("server", { status: response.status });
+    if (response.status === 429) throw new GraphqlError("rate-limited", { status: response.status });
     if (errors && errors.length > 0) throw errorFromEnvelope(errors, response.status);
     const failed = errorFromStatus(response.status);
     if (failed) throw failed;

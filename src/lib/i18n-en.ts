@@ -145,6 +145,9 @@ export const en = {
     wrongCode: "That code didn't work. Enter the current code from your authenticator app.",
     mfaExpired: "The two-factor step timed out. Log in with your password again to get a new one.",
     failed: "Logging in failed. Try again.",
+    deactivated: "This LISTEN.moe account has been deactivated, so it can't log in.",
+    codeNotAccepted: "LISTEN.moe didn't accept this step. Start over to get a new one.",
+    startOver: "Start over",
   },
   queue: {
     requestQueue: "Request queue",

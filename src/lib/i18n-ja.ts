@@ -142,6 +142,9 @@ export const ja: Messages = {
     wrongCode: "コードが正しくありません。認証アプリに表示されている現在のコードを入力してください。",
     mfaExpired: "二段階認証の時間切れです。もう一度パスワードでログインして、やり直してください。",
     failed: "ログインできませんでした。もう一度お試しください。",
+    deactivated: "この LISTEN.moe アカウントは無効化されているため、ログインできません。",
+    codeNotAccepted: "LISTEN.moe がこの手順を受け付けませんでした。最初からやり直してください。",
+    startOver: "最初からやり直す",
   },
   queue: {
     requestQueue: "リクエストキュー",

@@ -65,28 +65,43 @@ const requester = v.nullable(
   v.object({ uuid: nullableText, username: nullableText, displayName: nullableText }),
 );
 
-/** Whether `raw` is an http(s) URL of one file in the events folder of the CDN the app is configured with. */
-export function isCdnEventImage(raw: string, cdnOrigin = endpoints.cdnOrigin): boolean {
+/** Where event images may come from: the CDN's events folder, and the configured image origins. */
+export interface EventImageSources {
+  cdnOrigin: string;
+  imageOrigins: readonly string[];
+}
+
+/** Longer than any real image URL; a longer one is dropped rather than cut into another URL. */
+const MAX_IMAGE_URL = 2048;
+
+/**
+ * Whether `raw` may become an event image: one file in the events folder of our CDN, or a file on one
+ * of the configured image origins (production sends i.imgur.com URLs). Origins are compared whole,
+ * scheme and port included; credentials in the URL are refused.
+ */
+export function isAllowedEventImage(raw: string, sources: EventImageSources = endpoints): boolean {
+  if (raw.length > MAX_IMAGE_URL) return false;
+  let url: URL;
   try {
-    const url = new URL(raw);
-    return (
-      (url.protocol === "https:" || url.protocol === "http:") &&
-      url.origin === new URL(cdnOrigin).origin &&
-      /^\/events\/[^/]+$/.test(url.pathname)
-    );
+    url = new URL(raw);
   } catch {
     return false;
   }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+  if (url.username || url.password) return false;
+  if (url.origin === new URL(sources.cdnOrigin).origin) return /^\/events\/[^/]+$/.test(url.pathname);
+  return sources.imageOrigins.includes(url.origin) && url.pathname !== "/";
 }
 
 /**
- * Event images arrive as full URLs (protocol §6), the one image the wire names in full. Only files in
- * our CDN's events folder survive: a frame must not point every listener's browser anywhere else.
+ * Event images arrive as full URLs (protocol §6), the one image the wire names in full. Only allowed
+ * sources survive: a frame must not point every listener's browser anywhere else. A refused image
+ * becomes null (the placeholder); the gateway counts it as a dropped field (see frame-schema.ts).
  */
 const eventImage = v.optional(
   v.pipe(
-    v.nullable(text),
-    v.transform((url) => (url !== null && isCdnEventImage(url) ? url : null)),
+    v.nullable(v.string()),
+    v.transform((url) => (url !== null && isAllowedEventImage(url) ? url : null)),
   ),
   null,
 );

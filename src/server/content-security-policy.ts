@@ -6,6 +6,8 @@ export interface PolicyEndpoints {
   listenOrigin: string;
   cdnOrigin: string;
   graphqlUrl: string;
+  /** Event images from other hosts (`VITE_IMAGE_ORIGINS`): the same list the frame schema allows. */
+  imageOrigins: readonly string[];
 }
 
 function origin(url: string): string | null {
@@ -34,7 +36,7 @@ export function contentSecurityPolicy(
     ["default-src", ["'self'"]],
     ["script-src", ["'self'"]],
     ["style-src", ["'self'"]],
-    ["img-src", unique("'self'", "data:", cdn, listen)],
+    ["img-src", unique("'self'", "data:", cdn, listen, ...endpoints.imageOrigins.map(origin))],
     ["media-src", unique(listen)],
     ["connect-src", unique("'self'", listen, listen && websocketOrigin(listen), graphql)],
     ["font-src", ["'self'"]],

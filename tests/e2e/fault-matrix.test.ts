@@ -112,6 +112,20 @@ async function closedByClient(id: number | undefined, timeoutMs: number) {
   }
 }
 
+function accountRegion(page: Page) {
+  return page.getByRole("region", { name: "Account" });
+}
+
+/** Logs in as Kana (no two-factor) through the dialog and waits for the account to show. */
+async function logIn(page: Page) {
+  await page.getByRole("button", { name: "Log in", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("textbox", { name: "Username or email" }).fill(KANA.username);
+  await dialog.getByRole("textbox", { name: "Password" }).fill(KANA.password);
+  await dialog.getByRole("button", { name: "Log in", exact: true }).click();
+  await accountRegion(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 15_000 });
+}
+
 function title(page: Page) {
   return page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
 }
@@ -136,6 +150,40 @@ describe("gateway faults", () => {
     table.add({
       fault: label,
       sees: `status ${sequence(watch.statusesSince(t0))}; then the new song`,
+      recoveryMs: ms,
+    });
+    await settled(player);
+  });
+
+  it.each([
+    [4003, "gateway closes with 4003 after an identify with a token (logged in)"],
+    [4004, "gateway closes with 4004 after an identify with a token (logged in)"],
+  ])("goes on anonymously and stays logged in when the gateway closes with %i", async (code, label) => {
+    const player = await start();
+    const { watch, page } = player;
+    await logIn(page);
+    const withToken = await eventually(async () => {
+      const socket = await openSocket();
+      return socket?.firstFrame?.includes("Bearer ") ? socket : null;
+    }, "a gateway socket identified with the token");
+    const t0 = Date.now();
+    await station.fault({ type: "drop", code });
+    await station.next("jpop");
+    const ms = await watch.recovery(t0, 20_000, newSocketSince(watch, t0));
+    // Before the reload below, which has statuses of its own.
+    const statuses = sequence(watch.statusesSince(t0));
+    const after = await openSocket();
+    expect(after?.id).not.toBe(withToken?.id);
+    expect(JSON.parse(after?.firstFrame ?? "null"), "the new socket identified anonymously").toEqual({
+      op: 0,
+      d: { auth: "" },
+    });
+    // The GraphQL session is untouched: the account is still there after the account is asked again.
+    await page.reload();
+    await accountRegion(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 15_000 });
+    table.add({
+      fault: label,
+      sees: `status ${statuses}; then the new song; still logged in (also after a reload)`,
       recoveryMs: ms,
     });
     await settled(player);

@@ -17,6 +17,8 @@ declare module "vitest" {
     stationUrl: string;
     /** The build `appUrl` serves (with its dist/nginx/ includes), for the nginx front's tests. */
     distDir: string;
+    /** The station's event-image origin (another port), allowed in the build's VITE_IMAGE_ORIGINS. */
+    imageOrigin: string;
   }
 }
 
@@ -30,11 +32,12 @@ export default async function setup(project: TestProject) {
   const station = await startStation({ port: 0 });
   // One folder per run, so runs started side by side never serve each other's half-written build.
   const outDir = resolve("dist-e2e", String(process.pid));
-  await buildPlayer({ listenOrigin: station.url, outDir });
+  await buildPlayer({ listenOrigin: station.url, imageOrigin: station.imageOrigin, outDir });
   const app = await startServer({ dist: outDir, port: 0, listenOrigin: station.url });
   project.provide("appUrl", app.url);
   project.provide("stationUrl", station.url);
   project.provide("distDir", outDir);
+  project.provide("imageOrigin", station.imageOrigin);
   return async () => {
     await app.close();
     await station.close();

@@ -14,6 +14,7 @@ import { eventually } from "./support/station";
 
 const appUrl = inject("appUrl");
 const stationUrl = inject("stationUrl");
+const imageOrigin = inject("imageOrigin");
 const station: StationApi = stationApi(stationUrl);
 const KANA = { username: "kana", password: "kana-password", displayName: "Kana" };
 /** Where a remembered login lives (auth-store.ts). */
@@ -330,6 +331,8 @@ describe("hostile server data", () => {
       ["Event image into the API", `${stationUrl}/__control/state`],
       ["Event image elsewhere", "https://evil.example/pixel.png"],
       ["Event image on the CDN", `${stationUrl}/events/summer.png`],
+      ["Event image on the allowed host, wrong scheme", `${imageOrigin.replace("http:", "https:")}/x.png`],
+      ["Event image on the allowed host", `${imageOrigin}/summer.png`],
     ]) {
       await station.inject({
         station: "jpop",
@@ -341,6 +344,10 @@ describe("hostile server data", () => {
     await eventually(
       () => images.some((raw) => raw === `${stationUrl}/events/summer.png`),
       "an event image on the CDN still shows as the cover",
+    );
+    await eventually(
+      () => images.some((raw) => raw === `${imageOrigin}/summer.png`),
+      "an event image on the allowed image host shows as the cover",
     );
     await sleep(1_500);
 
@@ -357,12 +364,14 @@ describe("hostile server data", () => {
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
 
-    // Every image came from our own static files or one folder of the CDN, one path segment deep.
+    // Every image came from our own static files, one folder of the CDN one path segment deep, or
+    // the allowed image host (the station's event images, as i.imgur.com in production).
     const app = new URL(appUrl).origin;
     const cdn = new URL(stationUrl).origin;
     const offenders = images.filter((raw) => {
       const url = new URL(raw);
       if (url.origin === app) return !/^\/(favicon[\w-]*\.svg|icons\/[\w.-]+)$/.test(url.pathname);
+      if (url.origin === imageOrigin) return url.search !== "" || url.hash !== "";
       return url.origin !== cdn || !CDN_FOLDERS.test(url.pathname) || url.search !== "" || url.hash !== "";
     });
     expect(offenders).toEqual([]);

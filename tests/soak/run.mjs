@@ -57,17 +57,18 @@ const CHROMIUM_ARGS = [
 ];
 
 /** A production build whose endpoints all point at the station (as tests/e2e/support/build.ts does). */
-async function buildAgainst(listenOrigin, outDir) {
+async function buildAgainst(listenOrigin, imageOrigin, outDir) {
   const saved = { ...process.env };
   Object.assign(process.env, {
     VITE_LISTEN_ORIGIN: listenOrigin,
     VITE_CDN_ORIGIN: listenOrigin,
     VITE_GRAPHQL_URL: "/graphql",
+    VITE_IMAGE_ORIGINS: imageOrigin,
   });
   try {
     await build({ mode: "production", logLevel: "error", build: { outDir, emptyOutDir: true } });
   } finally {
-    for (const key of ["VITE_LISTEN_ORIGIN", "VITE_CDN_ORIGIN", "VITE_GRAPHQL_URL"]) {
+    for (const key of ["VITE_LISTEN_ORIGIN", "VITE_CDN_ORIGIN", "VITE_GRAPHQL_URL", "VITE_IMAGE_ORIGINS"]) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }
@@ -81,7 +82,7 @@ let browser;
 let exitCode = 0;
 try {
   console.log(`soak: station on ${station.url}; building the player…`);
-  await buildAgainst(station.url, outDir);
+  await buildAgainst(station.url, station.imageOrigin, outDir);
   app = await startServer({ dist: outDir, port: 0, listenOrigin: station.url });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",

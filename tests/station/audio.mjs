@@ -11,10 +11,13 @@
 //   10 s); with 64 KiB ahead it plays without a hiccup.
 
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describeMp3 } from "./mp3.mjs";
 import { describeOgg, restampPage } from "./ogg.mjs";
 
-const AUDIO_DIR = new URL("./audio/", import.meta.url);
+// A path, not a URL object: a jsdom test environment replaces the global URL, which fs does not accept.
+const AUDIO_DIR = join(dirname(fileURLToPath(import.meta.url)), "audio");
 
 /** @type {Record<string, {file: string, type: string, station: "jpop"|"kpop", codec: string}>} */
 export const MOUNTS = {
@@ -45,7 +48,7 @@ const MAX_BUFFERED = 1024 * 1024;
 
 /** @returns {Source} */
 function loadSource(mount) {
-  const buf = readFileSync(new URL(mount.file, AUDIO_DIR));
+  const buf = readFileSync(join(AUDIO_DIR, mount.file));
   if (mount.codec === "mp3") {
     const mp3 = describeMp3(buf);
     return {

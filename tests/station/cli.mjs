@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the local LISTEN.moe station:
-//   node tests/station/cli.mjs [--port 8787] [--protocol v2|seed] [--speed N] [--start-time start|end]
+//   node tests/station/cli.mjs [--port 8787] [--image-port 8788] [--protocol v2|seed] [--speed N] [--start-time start|end]
 //                              [--heartbeat MS] [--seed N] [--cors dev|strict] [--mfa-code 123456] [--quiet]
 // Without --port it picks a free port. Ctrl+C (SIGINT) or SIGTERM stops it cleanly.
 
@@ -10,6 +10,7 @@ import { startStation } from "./server.mjs";
 
 const USAGE = `Usage: node tests/station/cli.mjs [options]
   --port N                 port on 127.0.0.1 (default: a free port)
+  --image-port N           port of the event-image host, a second origin (default: a free port)
   --protocol v2|seed       "seed": the v2 gateway paths use the legacy v1 auth handshake too
   --speed N                songs last duration / N (default 1)
   --start-time start|end   meaning of startTime on the wire (default start)
@@ -37,6 +38,7 @@ try {
   args = parseArgs({
     options: {
       port: { type: "string" },
+      "image-port": { type: "string" },
       protocol: { type: "string" },
       speed: { type: "string" },
       "start-time": { type: "string" },
@@ -61,6 +63,7 @@ let station;
 try {
   station = await startStation({
     port: number(args.port, "port") ?? 0,
+    imagePort: number(args["image-port"], "image-port") ?? 0,
     protocol: args.protocol,
     speed: number(args.speed, "speed"),
     startTime: args["start-time"],
@@ -71,7 +74,7 @@ try {
     quiet: args.quiet,
   });
 } catch (error) {
-  fail(error.code === "EADDRINUSE" ? `port ${args.port} is already in use` : error.message);
+  fail(error.code === "EADDRINUSE" ? `port ${error.port ?? args.port} is already in use` : error.message);
 }
 
 const ws = station.url.replace(/^http/, "ws");
@@ -80,6 +83,9 @@ console.log(`  gateways   ${ws}/gateway_v2  ${ws}/kpop/gateway_v2  (v1: /gateway
 console.log(`  graphql    ${station.url}/graphql`);
 console.log(`  streams    ${station.url}/stream  /opus  /fallback  /kpop/stream  /kpop/opus  /kpop/fallback`);
 console.log(`  control    ${station.url}/__control/state`);
+console.log(
+  `  event art  ${station.imageOrigin}/<name>  (a second origin; build with VITE_IMAGE_ORIGINS=${station.imageOrigin})`,
+);
 console.log("  demo logins:");
 for (const account of DEMO_ACCOUNTS) {
   const mfa = account.mfa ? `  (two-factor code ${station.config.mfaCode})` : "";

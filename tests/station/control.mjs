@@ -18,7 +18,7 @@ import { checkInjectSpec, craftedPayload, INJECTED_SONG_ID_BASE } from "./inject
 
 const STATIONS = ["jpop", "kpop"];
 
-const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape"];
+const GRAPHQL_MODES = ["500", "timeout", "errors", "wrong-shape", "message"];
 
 /** "track": the next song each time; "listeners": the same song with a new listener count. */
 export const BURST_KINDS = ["track", "listeners"];
@@ -77,15 +77,27 @@ function optionalNumber(value, name, { min = 0 } = {}) {
   return value;
 }
 
+/**
+ * The "message" graphql mode answers with one error in a chosen wording: production's texts are unknown
+ * (issue 14), so tests try each candidate. `code` null/absent = no `extensions`; `path` false = none.
+ */
+function messageAnswer(spec) {
+  if (typeof spec.message !== "string") throw bad("message must be a string");
+  if (spec.code != null && typeof spec.code !== "string") throw bad("code must be a string");
+  const status = optionalNumber(spec.status, "status") ?? 200;
+  if (!Number.isInteger(status) || status < 200 || status > 599) throw bad("status must be an HTTP status");
+  return { message: spec.message, code: spec.code ?? null, status, path: spec.path !== false };
+}
+
 /** Frames for the "unknown" fault: an unknown op and unknown or song-less `t` values (§2.4). */
-function unknownFrames(stationKey, baseUrl) {
+function unknownFrames(stationKey, imageOrigin) {
   const { id, name, slug } = EVENTS[stationKey];
   return [
     { op: 7, d: { hello: "world" } },
     dispatchFrame("QUEUE_UPDATE", { queue: { inQueue: 4, inQueueByUser: 0, inQueueBeforeUser: 0 } }),
     dispatchFrame("NOTIFICATION", {
       type: "EVENT",
-      event: { id, name, slug, image: eventObject(stationKey, baseUrl).image },
+      event: { id, name, slug, image: eventObject(stationKey, imageOrigin).image },
     }),
     dispatchFrame("SOMETHING_NEW", { whatever: true }),
     { op: 42 },
@@ -147,7 +159,7 @@ const FAULTS = {
   },
   malformed: sending((_key, spec) => (spec.payload != null ? [String(spec.payload)] : MALFORMED_FRAMES)),
   "wrong-shape": sending(() => WRONG_SHAPE_FRAMES),
-  unknown: sending((key, _spec, run) => unknownFrames(key, run.baseUrl())),
+  unknown: sending((key, _spec, run) => unknownFrames(key, run.imageOrigin())),
   oversized: (spec, run) => {
     const bytes = optionalNumber(spec.bytes, "bytes", { min: 1 }) ?? 1024 * 1024;
     const frame = (key) =>
@@ -190,6 +202,8 @@ const FAULTS = {
   graphql: (spec, run) => {
     if (!GRAPHQL_MODES.includes(spec.mode)) throw bad(`mode must be one of ${GRAPHQL_MODES.join(", ")}`);
     const hangMs = optionalNumber(spec.hangMs, "hangMs");
+    const answer = spec.mode === "message" ? messageAnswer(spec) : {};
+    if (spec.operation != null && typeof spec.operation !== "string") throw bad("operation must be a string");
     const { type, durationMs, count } = run;
     return {
       ok: true,
@@ -199,6 +213,8 @@ const FAULTS = {
         durationMs,
         count,
         ...(hangMs != null ? { hangMs } : {}),
+        ...(spec.operation != null ? { operation: spec.operation } : {}),
+        ...answer,
       }),
     };
   },
@@ -233,7 +249,7 @@ export function createControl(ctx) {
   };
   const currentPayload = (key) =>
     trackPayload(stations[key], stations[key].current, {
-      baseUrl: ctx.baseUrl(),
+      imageOrigin: ctx.imageOrigin(),
       startTime: config.startTime,
       lastPlayedDurations: config.lastPlayedDurations,
     });
@@ -464,6 +480,7 @@ export function createControl(ctx) {
   function state() {
     return {
       url: ctx.baseUrl(),
+      imageOrigin: ctx.imageOrigin(),
       config: { ...config },
       stations: { jpop: stationState("jpop"), kpop: stationState("kpop") },
       sockets: gateway.counts(),

@@ -19,10 +19,13 @@ export function dispatchFrame(t, d) {
   return { op: OP.DISPATCH, d, t };
 }
 
-/** The station event object, with an image URL served by this station (a full URL, §2.9.7). */
-export function eventObject(stationKey, baseUrl) {
+/**
+ * The station event object. Its image is a full URL on another origin than the CDN (§2.9.7), as in
+ * production, served by the station's image host (image-host.mjs).
+ */
+export function eventObject(stationKey, imageOrigin) {
   const event = EVENTS[stationKey];
-  return { ...event, image: `${baseUrl}/events/${encodeURIComponent(event.slug)}.png` };
+  return { ...event, image: `${imageOrigin}/${encodeURIComponent(event.slug)}.png` };
 }
 
 /**
@@ -41,7 +44,7 @@ function keepsDuration(play, mode) {
  * @param {import("./stations.mjs").Station} station
  * @param {import("./stations.mjs").Play} play
  * @param {object} ctx
- * @param {string} ctx.baseUrl
+ * @param {string} ctx.imageOrigin origin of the event images
  * @param {"start"|"end"} ctx.startTime
  * @param {"zero"|"mixed"|"real"} ctx.lastPlayedDurations
  * @param {"v2"|"seed"} [ctx.protocol]
@@ -57,10 +60,13 @@ export function trackPayload(station, play, ctx) {
   const personal = protocol === "seed" && ctx.username;
   const favorite = (songId) => (personal ? Boolean(ctx.isFavorite?.(ctx.username, songId)) : undefined);
   const song = station.songOf(play);
+  const current = gatewaySong(catalogue, song, { protocol, favorite: favorite(song.id) });
   const d = {
-    song: gatewaySong(catalogue, song, { protocol, favorite: favorite(song.id) }),
+    // During an event the song goes out without albums, as in the production capture, so the event
+    // image is the only art there is.
+    song: play.event ? { ...current, albums: [] } : current,
     requester: play.requester ? { ...play.requester } : null,
-    event: play.event ? eventObject(station.key, ctx.baseUrl) : null,
+    event: play.event ? eventObject(station.key, ctx.imageOrigin) : null,
     startTime: new Date(play.startedAt + (ctx.startTime === "end" ? song.duration * 1000 : 0)).toISOString(),
     lastPlayed: previous.map((p) => {
       const s = station.songOf(p);

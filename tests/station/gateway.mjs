@@ -64,16 +64,16 @@ export class Gateway {
    * @param {ReturnType<typeof import("./tokens.mjs").createTokenStore>} deps.tokens
    * @param {ReturnType<typeof import("./accounts.mjs").createFavorites>} deps.favorites
    * @param {object} deps.config live station configuration (protocol, heartbeatMs, startTime, ...)
-   * @param {() => string} deps.baseUrl
+   * @param {() => string} deps.imageOrigin origin of the event images
    * @param {(...args: unknown[]) => void} deps.log
    */
-  constructor({ stations, faults, tokens, favorites, config, baseUrl, log }) {
+  constructor({ stations, faults, tokens, favorites, config, imageOrigin, log }) {
     this.stations = stations;
     this.faults = faults;
     this.tokens = tokens;
     this.favorites = favorites;
     this.config = config;
-    this.baseUrl = baseUrl;
+    this.imageOrigin = imageOrigin;
     this.log = log;
     this.wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: 64 * 1024 });
     this.clients = new Set();
@@ -180,7 +180,7 @@ export class Gateway {
   payloadFor(client, play) {
     const station = this.stations[client.station];
     return trackPayload(station, play ?? station.current, {
-      baseUrl: this.baseUrl(),
+      imageOrigin: this.imageOrigin(),
       startTime: this.config.startTime,
       lastPlayedDurations: this.config.lastPlayedDurations,
       protocol: client.protocol,

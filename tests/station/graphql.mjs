@@ -9,11 +9,15 @@
 //   "Song already queued." / "All requests used for today."  requestSong
 
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildSchema, execute, GraphQLError, parse, validate } from "graphql";
 import { findAccount, findProfile } from "./accounts.mjs";
 import { bearerToken } from "./tokens.mjs";
 
-const SCHEMA = buildSchema(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+// Paths, not URL objects: a jsdom test environment replaces the global URL, which fs does not accept.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SCHEMA = buildSchema(readFileSync(join(HERE, "schema.graphql"), "utf8"));
 const BODY_LIMIT = 1024 * 1024;
 const LOG_LIMIT = 200;
 
@@ -364,7 +368,10 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
     }
     entry.operationName = payload.operationName ?? null;
 
-    const fault = faults.find("graphql");
+    const found = faults.find("graphql");
+    // A fault with `operation` only answers that operation (e.g. loginMFA after a good login).
+    const fault =
+      found && (!found.params.operation || found.params.operation === entry.operationName) ? found : null;
     if (fault) {
       faults.consume(fault);
       entry.fault = fault.mode;
@@ -390,6 +397,14 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
           },
           entry,
         );
+        return;
+      }
+      if (fault.mode === "message") {
+        const { message, code, status, path } = fault.params;
+        const error = { message };
+        if (path) error.path = [rootField(payload.query) ?? "unknown"];
+        if (code) error.extensions = { code };
+        send(req, res, status, { data: null, errors: [error] }, entry);
         return;
       }
       if (fault.mode === "wrong-shape") {
@@ -449,4 +464,17 @@ function wrongShape(query) {
     data.unexpected = true;
   }
   return data;
+}
+
+/** The response key of the operation's first root field (where Apollo would put a resolver's error). */
+function rootField(query) {
+  try {
+    for (const def of parse(query).definitions) {
+      const field = def.selectionSet?.selections.find((sel) => sel.kind === "Field");
+      if (field) return field.alias?.value ?? field.name.value;
+    }
+  } catch {
+    // Not a query we can read: no path.
+  }
+  return null;
 }

@@ -5,6 +5,8 @@ export type StationKey = "jpop" | "kpop";
 export interface StationOptions {
   /** 0 = any free port. */
   port?: number;
+  /** Port of the event-image host (another origin, as i.imgur.com is in production). 0 = any free port. */
+  imagePort?: number;
   /** Default "127.0.0.1". */
   host?: string;
   /** "seed": the v2 gateway paths also use the legacy v1 op 0 auth handshake. */
@@ -59,6 +61,23 @@ export type FaultSpec =
       durationMs?: number;
       count?: number;
       hangMs?: number;
+      /** Only this operationName (default: every operation). */
+      operation?: string;
+    }
+  | {
+      /** One error in a chosen wording: `{data:null, errors:[{message, path?, extensions?:{code}}]}`. */
+      type: "graphql";
+      mode: "message";
+      message: string;
+      /** `extensions.code`; absent = no extensions. */
+      code?: string;
+      /** HTTP status, default 200. */
+      status?: number;
+      /** false = no `path` (a request-level error); default: the operation's root field. */
+      path?: boolean;
+      operation?: string;
+      durationMs?: number;
+      count?: number;
     }
   | {
       type: "audio";
@@ -127,6 +146,8 @@ export interface StationSnapshot {
 
 export interface StationState {
   url: string;
+  /** Origin of the event images. */
+  imageOrigin: string;
   config: Record<string, unknown>;
   stations: Record<StationKey, StationSnapshot>;
   sockets: { jpop: number; kpop: number; total: number };
@@ -161,6 +182,8 @@ export interface StationState {
 export interface RunningStation {
   /** "http://127.0.0.1:PORT" */
   url: string;
+  /** Origin of the event images ("http://127.0.0.1:OTHER_PORT"): event.image URLs point here. */
+  imageOrigin: string;
   port: number;
   host: string;
   /** Live configuration; change it with configure(). */

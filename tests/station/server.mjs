@@ -11,6 +11,7 @@ import { createControl } from "./control.mjs";
 import { Faults } from "./faults.mjs";
 import { Gateway } from "./gateway.mjs";
 import { createGraphql } from "./graphql.mjs";
+import { startImageHost } from "./image-host.mjs";
 import { createProfileOverrides } from "./inject.mjs";
 import { ServerSentEvents } from "./sse.mjs";
 import { Station } from "./stations.mjs";
@@ -19,6 +20,7 @@ import { createTokenStore } from "./tokens.mjs";
 /**
  * @typedef {object} StationOptions
  * @property {number} [port] 0 = any free port
+ * @property {number} [imagePort] port of the event-image host, another origin (0 = any free port)
  * @property {string} [host] default 127.0.0.1
  * @property {"v2"|"seed"} [protocol] "seed": the v2 paths also use the v1 auth handshake
  * @property {number} [speed] songs last duration / speed
@@ -50,6 +52,7 @@ const ONE_OF = {
 function normalizeOptions(options) {
   const o = {
     port: 0,
+    imagePort: 0,
     host: "127.0.0.1",
     protocol: "v2",
     speed: 1,
@@ -76,6 +79,7 @@ function normalizeOptions(options) {
   }
   for (const key of [
     "port",
+    "imagePort",
     "heartbeatMs",
     "mfaTokenTtlMs",
     "graphqlHangMs",
@@ -161,8 +165,11 @@ export async function startStation(options = {}) {
   const favorites = createFavorites(catalogue, epoch);
   let url = "";
   const baseUrl = () => url;
+  // Event images live on another origin, as in production; it stays up through restart().
+  const imageHost = await startImageHost({ host: config.host, port: config.imagePort });
+  const imageOrigin = () => imageHost.origin;
 
-  const gateway = new Gateway({ stations, faults, tokens, favorites, config, baseUrl, log });
+  const gateway = new Gateway({ stations, faults, tokens, favorites, config, imageOrigin, log });
   const audio = new AudioMounts({ faults, config, epoch, log });
   const cdn = new Cdn();
   const sse = new ServerSentEvents({ stations, config });
@@ -192,6 +199,7 @@ export async function startStation(options = {}) {
     profiles,
     log,
     baseUrl,
+    imageOrigin,
     restart: (opts) => restart(opts),
   };
   const control = createControl(ctx);
@@ -286,6 +294,7 @@ export async function startStation(options = {}) {
     if (restarting) await restarting.catch(() => {});
     if (server.listening) await goDown();
     gateway.wss.close();
+    await imageHost.close();
   }
 
   await listen(config.port);
@@ -295,6 +304,8 @@ export async function startStation(options = {}) {
 
   return {
     url,
+    /** Origin of the event images (another port on the same host): allow it in VITE_IMAGE_ORIGINS. */
+    imageOrigin: imageHost.origin,
     port,
     host: config.host,
     /** Live configuration (mutate through configure()). */

@@ -8,6 +8,7 @@ import type { TrackUpdate } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
 import { type GatewayFrame, parseFrame } from "./model/frame-schema";
 import {
+  AUTH_REFUSED_CLOSE_CODES,
   ackTimeoutMs,
   CLIENT_CLOSE_CODE,
   DEFAULT_HEARTBEAT_MS,
@@ -31,6 +32,8 @@ export interface GatewayListener {
   status(status: ConnectionStatus): void;
   track(station: StationId, payload: TrackUpdate): void;
   droppedFrame?(station: StationId, reason: string): void;
+  /** A frame was used, but one of its fields was refused (e.g. "event.image" from a host not allowed). */
+  droppedField?(station: StationId, field: string): void;
   closed?(station: StationId, code: number): void;
 }
 
@@ -44,7 +47,10 @@ export interface GatewayClientOptions {
 }
 
 export interface GatewayClient {
-  /** Connect to `station`, identifying with `auth` ("" when anonymous). Re-uses a matching connection. */
+  /**
+   * Connect to `station`, identifying with `auth` ("" when anonymous). Re-uses a matching connection.
+   * An `auth` the gateway has refused (close 4003/4004) is replaced by "" until another one is given.
+   */
   start(station: StationId, auth?: string): void;
   stop(): void;
   readonly station: StationId | null;
@@ -60,6 +66,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 
   let station: StationId | null = null;
   let auth = "";
+  /** The token the gateway closed on; identifying with it again would only be refused again. */
+  let refusedAuth: string | null = null;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let heartbeatMs = DEFAULT_HEARTBEAT_MS;
@@ -137,6 +145,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         onAck();
         break;
       case "track":
+        for (const field of frame.droppedFields) listener.droppedField?.(station, field);
         listener.track(station, frame.payload);
         break;
       case "invalid":
@@ -179,6 +188,10 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       if (socket !== ws) return;
       socket = null;
       listener.closed?.(target, event.code);
+      if (auth !== "" && AUTH_REFUSED_CLOSE_CODES.has(event.code)) {
+        refusedAuth = auth;
+        auth = "";
+      }
       scheduleReconnect();
     };
   }
@@ -236,7 +249,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     get station() {
       return station;
     },
-    start(next, nextAuth = "") {
+    start(next, requestedAuth = "") {
+      const nextAuth = requestedAuth === refusedAuth ? "" : requestedAuth;
       if (station === next && auth === nextAuth && (socket || retryTimer)) return;
       const wasRunning = station !== null;
       detach(1000, "switching");

@@ -44,8 +44,12 @@ export const UNREACHABLE_AFTER_ATTEMPTS = 4;
 /** Frames larger than this are not even parsed (real frames are a few kB). */
 export const MAX_FRAME_CHARS = 256 * 1024;
 
-/** v1 server close code for a rejected token (AKIO's constants; protocol §2.8). */
-export const INVALID_AUTH_CLOSE_CODE = 4003;
+/**
+ * v1 close codes about the identify (AKIO's constants; protocol §2.8): 4003 invalid auth, 4004 already
+ * authenticated. After an identify with a token they mean "not with this token": the client goes on
+ * anonymously. The gateway is only a song feed, so it never ends the GraphQL session.
+ */
+export const AUTH_REFUSED_CLOSE_CODES: ReadonlySet<number> = new Set([4003, 4004]);
 
 /** Close code the client uses when it gives up on a socket (zombie, no welcome). */
 export const CLIENT_CLOSE_CODE = 4000;

@@ -2,7 +2,13 @@ import { delay, graphql, HttpResponse, http } from "msw";
 import * as v from "valibot";
 import { describe, expect, it, vi } from "vitest";
 import { server } from "@/testing/msw-server";
-import { GRAPHQL_TIMEOUT_MS, GraphqlError, graphqlEndpoint, graphqlRequest } from "../graphql-client";
+import {
+  classifyProblem,
+  GRAPHQL_TIMEOUT_MS,
+  GraphqlError,
+  graphqlEndpoint,
+  graphqlRequest,
+} from "../graphql-client";
 
 const api = graphql.link(graphqlEndpoint());
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.c2lnbmF0dXJl";
@@ -137,5 +143,25 @@ describe("graphqlRequest", () => {
     const error = await failure(graphqlRequest(request));
     expect(error.kind).toBe("server");
     expect(error.transient).toBe(true);
+  });
+});
+
+describe("one errors[] entry, classified by structure first", () => {
+  it.each([
+    // The code decides when it means something.
+    [{ message: "Song already queued.", code: "FORBIDDEN", path: ["requestSong"] }, "rejected"],
+    [{ message: "Invalid authorization.", code: "BAD_USER_INPUT", path: ["login"] }, "rejected"],
+    [{ message: "Whatever.", code: "UNAUTHENTICATED", path: null }, "unauthorized"],
+    // INTERNAL_SERVER_ERROR is what any thrown resolver error gets: the words decide…
+    [{ message: "Invalid authorization.", code: "INTERNAL_SERVER_ERROR", path: ["login"] }, "unauthorized"],
+    [{ message: "Internal server error", code: "INTERNAL_SERVER_ERROR", path: ["user"] }, "server"],
+    // …then the path: a field's "no" is a refusal, a crash outside any field is the server's.
+    [{ message: "Account locked.", code: "INTERNAL_SERVER_ERROR", path: ["login"] }, "rejected"],
+    [{ message: "Context failed.", code: "INTERNAL_SERVER_ERROR", path: null }, "server"],
+    // No code at all: words, else a refusal in the server's words.
+    [{ message: "Invalid authorization.", code: null, path: null }, "unauthorized"],
+    [{ message: "This account has been deactivated.", code: null, path: ["login"] }, "rejected"],
+  ] as const)("%j → %s", (problem, kind) => {
+    expect(classifyProblem(problem)).toBe(kind);
   });
 });

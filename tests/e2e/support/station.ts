@@ -47,6 +47,8 @@ export function stationControl(baseUrl: string) {
     next: (station: Station) => call("next", { station }),
     fault: (fault: { type: string; [key: string]: unknown }) => call("fault", fault),
     clear: () => call("clear", {}),
+    /** Broadcasts one crafted TRACK_UPDATE (see tests/station/inject.mjs). */
+    inject: (spec: { station: Station; [key: string]: unknown }) => call("inject", spec),
     /** Clears faults and logs; `favorites` restores the seeded favorites, `tokens` revokes every login. */
     reset: (options: { favorites?: boolean; tokens?: boolean } = {}) => call("reset", options),
     config: (config: { heartbeatMs?: number; speed?: number; startTime?: "start" | "end" }) =>

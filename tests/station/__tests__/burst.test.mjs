@@ -24,7 +24,7 @@ describe("burst control action", () => {
     expect(res.body).toMatchObject({ ok: true, station: "jpop", kind: "track", count: 200 });
     await waitFor(() => trackUpdates(a.client.frames.slice(start)).length === 200, 3000);
     const updates = trackUpdates(a.client.frames.slice(start)).map((f) => f.json.d);
-    for (const d of updates) expectTrackPayload(d, { baseUrl: suite.station.url });
+    for (const d of updates) expectTrackPayload(d, { imageOrigin: suite.station.imageOrigin });
     let previous = a.track.d;
     for (const d of updates) {
       expect(d.song.id).not.toBe(previous.song.id);

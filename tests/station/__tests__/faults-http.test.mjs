@@ -65,6 +65,56 @@ describe("HTTP faults and the control API", () => {
       expect(body.errors[0].message).toEqual(expect.any(String));
     });
 
+    it.each([
+      [{ message: "Invalid authorization." }, 200, { message: "Invalid authorization.", path: ["login"] }],
+      [
+        { message: "This account has been deactivated.", code: "FORBIDDEN" },
+        200,
+        { message: "This account has been deactivated.", path: ["login"], extensions: { code: "FORBIDDEN" } },
+      ],
+      [{ message: "Something new.", status: 401, path: false }, 401, { message: "Something new." }],
+    ])("message answers with one error in the wording asked for: %j", async (spec, status, error) => {
+      await control(station, "fault", { type: "graphql", mode: "message", count: 1, ...spec });
+      const answer = await gql(station, LOGIN_MUTATION, variables);
+      expect(answer).toEqual({ status, body: { data: null, errors: [error] } });
+      expect((await gql(station, LOGIN_MUTATION, variables)).body.data.login.token).toEqual(
+        expect.any(String),
+      );
+    });
+
+    it("a fault with an operation answers that operation only", async () => {
+      await control(station, "fault", {
+        type: "graphql",
+        mode: "message",
+        message: "Invalid authorization.",
+        operation: "LoginMfaMutation",
+        count: 1,
+      });
+      expect((await gql(station, LOGIN_MUTATION, variables)).body.data.login.token).toEqual(
+        expect.any(String),
+      );
+      const res = await fetch(`${station.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          operationName: "LoginMfaMutation",
+          query: "mutation LoginMfaMutation($otpToken: String!) { loginMFA(token: $otpToken) { token } }",
+          variables: { otpToken: "123456" },
+        }),
+      });
+      expect(await res.json()).toEqual({
+        data: null,
+        errors: [{ message: "Invalid authorization.", path: ["loginMFA"] }],
+      });
+    });
+
+    it("message refuses a missing message or a bad status", async () => {
+      for (const spec of [{}, { message: "x", status: 99 }, { message: "x", code: 5 }]) {
+        const res = await control(station, "fault", { type: "graphql", mode: "message", ...spec });
+        expect(res.status).toBe(400);
+      }
+    });
+
     it("wrong-shape answers valid JSON with the wrong types under the requested fields", async () => {
       await control(station, "fault", { type: "graphql", mode: "wrong-shape", durationMs: 5000 });
       const { status, body } = await gql(station, LOGIN_MUTATION, variables);

@@ -32,7 +32,7 @@ describe("v2 gateway", () => {
     expect(track.text.startsWith('{"op":1,"d":{"song":')).toBe(true);
     expect(track.text.endsWith(',"t":"TRACK_UPDATE"}')).toBe(true);
     expect(Object.keys(track.json)).toEqual(["op", "d", "t"]);
-    expectTrackPayload(track.json.d, { baseUrl: station.url });
+    expectTrackPayload(track.json.d, { imageOrigin: station.imageOrigin });
     expect(track.json.d.song.id).toBe(station.state().stations.jpop.song.id);
   });
 
@@ -60,7 +60,7 @@ describe("v2 gateway", () => {
     const b = await open();
     a.client.send({ op: 2 });
     const reply = await a.client.nextDispatch("TRACK_UPDATE_REQUEST");
-    expectTrackPayload(reply.d, { baseUrl: station.url });
+    expectTrackPayload(reply.d, { imageOrigin: station.imageOrigin });
     expect(reply.d.song.id).toBe(a.track.d.song.id);
     expect(await b.client.collect(300)).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe("v2 gateway", () => {
       b.client.nextDispatch("TRACK_UPDATE"),
     ]);
     expect(ua).toEqual(ub);
-    expectTrackPayload(ua.d, { baseUrl: station.url });
+    expectTrackPayload(ua.d, { imageOrigin: station.imageOrigin });
     expect(ua.d.song.id).not.toBe(before.id);
     expect(ua.d.lastPlayed[0].id).toBe(before.id);
     expect(ua.d.lastPlayed[1].id).toBe(a.track.d.lastPlayed[0].id);
@@ -143,12 +143,28 @@ describe("v2 gateway", () => {
     for (let i = 0; i < 18; i++) {
       station.next("jpop");
       const update = await client.nextDispatch("TRACK_UPDATE");
-      expectTrackPayload(update.d, { baseUrl: station.url });
+      expectTrackPayload(update.d, { imageOrigin: station.imageOrigin });
       if (update.d.event) seen.event++;
       if (update.d.requester) seen.requester++;
     }
     expect(seen.event).toBeGreaterThan(0);
     expect(seen.event).toBeLessThan(18);
+  });
+
+  it("serves event images from a second origin, as production's i.imgur.com", async () => {
+    const { client } = await open();
+    let image = null;
+    for (let i = 0; i < 18 && !image; i++) {
+      station.next("jpop");
+      image = (await client.nextDispatch("TRACK_UPDATE")).d.event?.image ?? null;
+    }
+    expect(image).not.toBeNull();
+    expect(new URL(image).origin).not.toBe(new URL(station.url).origin);
+    const res = await fetch(image);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/svg+xml");
+    expect((await fetch(`${station.imageOrigin}/a/b.png`)).status).toBe(404);
+    expect((await fetch(`${station.imageOrigin}/..%2Fx.png`)).status).toBe(404);
   });
 
   it("tracks open sockets per station and logs each connection", async () => {

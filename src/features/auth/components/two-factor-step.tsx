@@ -3,7 +3,7 @@ import { formatClock } from "@/lib/format";
 import { useT } from "@/lib/i18n";
 import { useNow } from "@/lib/use-now";
 import { normalizeOtp, OTP_LENGTH } from "../api/login";
-import type { LoginFlow } from "../hooks/use-login-flow";
+import { type LoginFlow, offersStartOver } from "../hooks/use-login-flow";
 import { INPUT, LABEL, ProblemMessage, SubmitButton } from "./login-form-parts";
 
 interface TwoFactorStepProps {
@@ -21,6 +21,15 @@ export function TwoFactorStep({ flow, expiresAt, codeRef }: TwoFactorStepProps) 
   return (
     <form noValidate onSubmit={submit} aria-busy={flow.checkingCode} className="flex flex-col gap-4">
       <ProblemMessage problem={flow.problem} />
+      {offersStartOver(flow.problem) && (
+        <button
+          type="button"
+          onClick={() => flow.startOver()}
+          className="self-start rounded-md border border-fg/30 px-3 py-1.5 text-sm font-medium hover:bg-fg/10 focus-visible:outline-2 focus-visible:outline-fg"
+        >
+          {t.login.startOver}
+        </button>
+      )}
       <OtpField
         inputRef={codeRef}
         value={flow.code}

@@ -5,10 +5,11 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { isGraphqlError } from "@/lib/graphql-client";
 import type { Messages } from "@/lib/i18n";
 import {
-  loginErrorMessage,
+  classifyLoginError,
+  type LoginFailure,
+  loginFailureText,
   loginMfaMutationOptions,
   loginMutationOptions,
   MFA_WINDOW_MS,
@@ -23,7 +24,15 @@ export type LoginStep =
 
 export type LoginProblem =
   | { kind: "missing" | "mfaExpired" | "wrongCode" | "codeLength" }
-  | { kind: "failed"; error: unknown };
+  | { kind: "failed"; failure: LoginFailure };
+
+/** On the two-factor step, problems only a fresh start can fix get a "Start over" button. */
+export function offersStartOver(problem: LoginProblem | null): boolean {
+  return (
+    problem?.kind === "failed" &&
+    (problem.failure.kind === "authUnclassified" || problem.failure.kind === "serverSaid")
+  );
+}
 
 export function loginProblemText(problem: LoginProblem, t: Messages): string {
   switch (problem.kind) {
@@ -36,7 +45,7 @@ export function loginProblemText(problem: LoginProblem, t: Messages): string {
     case "codeLength":
       return t.login.enterCode(OTP_LENGTH);
     case "failed":
-      return loginErrorMessage(problem.error, t);
+      return loginFailureText(problem.failure, t);
   }
 }
 
@@ -105,7 +114,7 @@ export function useLoginFlow(fields: LoginFields, onLoggedIn: () => void) {
         },
         onError: (error) => {
           setPassword("");
-          setProblem({ kind: "failed", error });
+          setProblem({ kind: "failed", failure: classifyLoginError(error, "password") });
           fields.password.current?.focus();
         },
         onSettled: () => {
@@ -137,12 +146,10 @@ export function useLoginFlow(fields: LoginFields, onLoggedIn: () => void) {
           onLoggedIn();
         },
         onError: (error) => {
-          // The temporary token is the only authorization here: rejected means it ran out.
-          if (isGraphqlError(error, "unauthorized")) {
-            startOver({ kind: "mfaExpired" });
-            return;
-          }
-          setProblem(isGraphqlError(error, "rejected") ? { kind: "wrongCode" } : { kind: "failed", error });
+          // Stay on this step whatever the answer: an unclear "no" shows the server's words and offers
+          // a fresh start, rather than silently sending the user back to the password.
+          const failure = classifyLoginError(error, "mfa");
+          setProblem(failure.kind === "wrongCode" ? { kind: "wrongCode" } : { kind: "failed", failure });
           fields.code.current?.select();
         },
         onSettled: () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/config";
-import { isCdnEventImage } from "@/lib/song-schema";
+import { isAllowedEventImage } from "@/lib/song-schema";
 import { rawSong } from "@/testing/fixtures";
 import { parseFrame } from "../model/frame-schema";
 
-function eventImageAfterParsing(image: unknown) {
+function parseWithEventImage(image: unknown) {
   const frame = parseFrame(
     JSON.stringify({
       op: 1,
       t: "TRACK_UPDATE",
       d: {
-        song: rawSong(1, "Song"),
+        song: { ...rawSong(1, "Song"), albums: [] },
         requester: null,
         event: { id: 1, name: "Event", slug: "event", presence: null, image },
         startTime: null,
@@ -20,13 +20,20 @@ function eventImageAfterParsing(image: unknown) {
     1e6,
   );
   if (frame.kind !== "track") throw new Error(`did not parse: ${JSON.stringify(frame)}`);
-  return frame.payload.event?.image;
+  return { image: frame.payload.event?.image, dropped: frame.droppedFields };
 }
 
 describe("event images from the gateway", () => {
-  it("keeps an image in our CDN's events folder", () => {
-    const url = `${endpoints.cdnOrigin}/events/summer%20festival.png`;
-    expect(eventImageAfterParsing(url)).toBe(url);
+  it.each([
+    `${endpoints.cdnOrigin}/events/summer%20festival.png`,
+    // Production's shape (Android test capture), on the default allow-list.
+    "https://i.imgur.com/G3nzMLQ.png",
+  ])("keeps %s", (url) => {
+    expect(parseWithEventImage(url)).toEqual({ image: url, dropped: [] });
+  });
+
+  it.each([null, undefined])("an absent image (%s) is not a dropped field", (image) => {
+    expect(parseWithEventImage(image)).toEqual({ image: null, dropped: [] });
   });
 
   // Found by the hostile-data e2e test: the event image was the one server value that became an
@@ -35,6 +42,12 @@ describe("event images from the gateway", () => {
     "https://evil.example/pixel.png",
     `https://listen.moe/api/anything`,
     `${endpoints.cdnOrigin}.evil.example/x.png`,
+    "https://i.imgur.com.evil.example/x.png",
+    "http://i.imgur.com/G3nzMLQ.png",
+    "https://i.imgur.com:8443/G3nzMLQ.png",
+    "https://user:pass@i.imgur.com/G3nzMLQ.png",
+    "https://i.imgur.com/",
+    `https://i.imgur.com/${"a".repeat(3000)}.png`,
     "javascript:alert(1)",
     "data:image/svg+xml,<svg onload=alert(1)>",
     "../covers/x.png",
@@ -42,15 +55,25 @@ describe("event images from the gateway", () => {
     `${endpoints.cdnOrigin}/events/a/../../graphql`,
     `${endpoints.cdnOrigin}/events/`,
     "//evil.example/x.png",
-    "",
-  ])("drops %s (the frame itself still counts)", (url) => {
-    expect(eventImageAfterParsing(url)).toBeNull();
+  ])("drops %s and counts it as a dropped field (the frame itself still counts)", (url) => {
+    expect(parseWithEventImage(url)).toEqual({ image: null, dropped: ["event.image"] });
   });
 
   it("compares whole origins, not prefixes", () => {
-    expect(isCdnEventImage("https://cdn.example/events/x.png", "https://cdn.example")).toBe(true);
-    expect(isCdnEventImage("https://cdn.example:8443/events/x.png", "https://cdn.example")).toBe(false);
-    expect(isCdnEventImage("http://cdn.example/events/x.png", "https://cdn.example")).toBe(false);
-    expect(isCdnEventImage("https://cdn.example.evil/events/x.png", "https://cdn.example")).toBe(false);
+    const sources = { cdnOrigin: "https://cdn.example", imageOrigins: ["https://img.example"] };
+    expect(isAllowedEventImage("https://cdn.example/events/x.png", sources)).toBe(true);
+    expect(isAllowedEventImage("https://img.example/x.png", sources)).toBe(true);
+    expect(isAllowedEventImage("https://img.example/any/depth/x.png", sources)).toBe(true);
+    expect(isAllowedEventImage("https://cdn.example:8443/events/x.png", sources)).toBe(false);
+    expect(isAllowedEventImage("http://cdn.example/events/x.png", sources)).toBe(false);
+    expect(isAllowedEventImage("https://cdn.example.evil/events/x.png", sources)).toBe(false);
+    expect(isAllowedEventImage("https://img.example.evil/x.png", sources)).toBe(false);
+    // The CDN's own origin allows only its events folder, even if the list names it too.
+    expect(
+      isAllowedEventImage("https://cdn.example/covers/x.png", {
+        ...sources,
+        imageOrigins: ["https://cdn.example"],
+      }),
+    ).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NamedEntity, Song, TrackUpdate } from "@/lib/song";
-import { isCdnEventImage, LIST_LIMITS } from "@/lib/song-schema";
+import { isAllowedEventImage, LIST_LIMITS } from "@/lib/song-schema";
 import { boundedText } from "@/lib/text";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { type GatewayFrame, parseFrame } from "../model/frame-schema";
@@ -56,8 +56,8 @@ function checkPayload(d: TrackUpdate) {
   );
   check(d.event === null || (isText(d.event.name) && isText(d.event.image)), "event");
   check(
-    d.event?.image == null || isCdnEventImage(d.event.image),
-    `event image ${d.event?.image} off the CDN`,
+    d.event?.image == null || isAllowedEventImage(d.event.image),
+    `event image ${d.event?.image} from a host not allowed`,
   );
   check(d.startTime === null || typeof d.startTime === "string", "startTime");
   check(d.listeners === undefined || isCount(d.listeners), `listeners ${d.listeners}`);

@@ -17,10 +17,11 @@ interface Harness {
   statuses: ConnectionStatus[];
   tracks: { station: StationId; update: TrackUpdate }[];
   dropped: string[];
+  droppedFields: string[];
 }
 
 function harness(): Harness {
-  const h: Omit<Harness, "client"> = { statuses: [], tracks: [], dropped: [] };
+  const h: Omit<Harness, "client"> = { statuses: [], tracks: [], dropped: [], droppedFields: [] };
   const client = createGatewayClient({
     urlFor: gatewayUrl,
     random: () => 0,
@@ -28,6 +29,7 @@ function harness(): Harness {
       status: (s) => h.statuses.push(s),
       track: (station, update) => h.tracks.push({ station, update }),
       droppedFrame: (_station, reason) => h.dropped.push(reason),
+      droppedField: (_station, field) => h.droppedFields.push(field),
     },
   });
   return { ...h, client };
@@ -229,5 +231,75 @@ describe("gateway client", () => {
     expect(atCap[0]).toBeLessThanOrEqual(RECONNECT_MAX_MS);
     const attempts = h.statuses.flatMap((s) => (s.kind === "reconnecting" ? [s.attempt] : []));
     expect(attempts).toEqual(attempts.map((_, i) => i + 1));
+  });
+
+  /** The auth of each identify the server received, closing the first socket with `code`. */
+  async function identifiesAfterClose(code: number, auth: string, then?: (client: GatewayClient) => void) {
+    const identifies: string[] = [];
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        client.addEventListener("message", (event) => {
+          const frame = JSON.parse(String(event.data));
+          if (frame.op !== 0) return;
+          identifies.push(frame.d.auth);
+          if (identifies.length === 1) client.close(code, "closed by the test");
+          else client.send(welcome(HEARTBEAT));
+        });
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop", auth);
+    await flush();
+    await vi.advanceTimersByTimeAsync(RECONNECT_BASE_MS);
+    then?.(h.client);
+    await flush();
+    return identifies;
+  }
+
+  it.each([
+    [4003, "Bearer t1", ["Bearer t1", ""]],
+    [4004, "Bearer t1", ["Bearer t1", ""]],
+    [4003, "", ["", ""]],
+    [4001, "Bearer t1", ["Bearer t1", "Bearer t1"]],
+    [4005, "Bearer t1", ["Bearer t1", "Bearer t1"]],
+    [1000, "Bearer t1", ["Bearer t1", "Bearer t1"]],
+  ])(
+    "[GW-7] after a close with %i, identifying with %j, the next identify is as expected",
+    async (code, auth, expected) => {
+      expect(await identifiesAfterClose(code, auth)).toEqual(expected);
+    },
+  );
+
+  it("[GW-8] a refused token stays refused when the session asks for it again", async () => {
+    const identifies = await identifiesAfterClose(4003, "Bearer t1", (client) =>
+      client.start("jpop", "Bearer t1"),
+    );
+    expect(identifies).toEqual(["Bearer t1", ""]);
+  });
+
+  it("[GW-9] a new token after a refused one is tried", async () => {
+    const identifies = await identifiesAfterClose(4003, "Bearer t1", (client) =>
+      client.start("jpop", "Bearer t2"),
+    );
+    expect(identifies).toEqual(["Bearer t1", "", "Bearer t2"]);
+  });
+
+  it("[GW-10] uses a frame whose event image is from a host not allowed, and reports the field", async () => {
+    const event = { id: 1, name: "Event", slug: "e", presence: null, image: "https://evil.example/x.png" };
+    server.use(
+      jpop.addEventListener("connection", ({ client }) => {
+        client.send(welcome(HEARTBEAT));
+        const frame = JSON.parse(trackUpdate(rawSong(7, "Event song")));
+        client.send(JSON.stringify({ ...frame, d: { ...frame.d, event } }));
+      }),
+    );
+    const h = harness();
+    active = h.client;
+    h.client.start("jpop");
+    await flush();
+    expect(h.tracks.map((t) => t.update.event?.image)).toEqual([null]);
+    expect(h.droppedFields).toEqual(["event.image"]);
+    expect(h.dropped).toEqual([]);
   });
 });

@@ -24,9 +24,18 @@ export type GatewayFrame =
       user: { username: string | null; displayName: string | null } | null;
     }
   | { kind: "ack" }
-  | { kind: "track"; event: string; payload: TrackUpdate }
+  | { kind: "track"; event: string; payload: TrackUpdate; droppedFields: string[] }
   | { kind: "ignored" }
   | { kind: "invalid"; reason: string };
+
+/**
+ * Fields the server sent that the schema turned into "nothing" rather than failing the frame: today
+ * the event image from a host that is not allowed. Counted, so a dropped field is visible, not silent.
+ */
+function droppedFields(raw: unknown, payload: TrackUpdate): string[] {
+  const sent = (raw as { event?: { image?: unknown } | null } | null)?.event?.image;
+  return typeof sent === "string" && sent !== "" && payload.event?.image == null ? ["event.image"] : [];
+}
 
 /** Parse one raw frame. Never throws: bad input becomes `invalid`, unknown ops and events `ignored`. */
 export function parseFrame(raw: unknown, maxChars: number): GatewayFrame {
@@ -58,7 +67,12 @@ export function parseFrame(raw: unknown, maxChars: number): GatewayFrame {
       if (t !== EVENT.TRACK_UPDATE && t !== EVENT.TRACK_UPDATE_REQUEST) return { kind: "ignored" };
       const payload = v.safeParse(trackUpdateSchema, d);
       if (!payload.success) return { kind: "invalid", reason: `bad ${t} payload` };
-      return { kind: "track", event: t, payload: payload.output };
+      return {
+        kind: "track",
+        event: t,
+        payload: payload.output,
+        droppedFields: droppedFields(d, payload.output),
+      };
     }
     default:
       return { kind: "ignored" };
