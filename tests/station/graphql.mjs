@@ -1,41 +1,21 @@
 // POST /graphql (protocol §4.1-§4.2), executed with the real `graphql` package against
 // schema.graphql. Errors use Apollo's envelope: HTTP 200 with `{"data":..., "errors":[...]}` for
-// resolver errors, HTTP 400 for unparsable bodies, parse and validation errors.
-//
-// Error messages (production's are unknown; these follow the REST-era texts, §4.4):
-//   "Invalid authorization."   bad credentials, missing/invalid/expired/revoked token
-//   "Invalid two-factor code." wrong one-time code in loginMFA
-//   "No song found."           unknown song id
-//   "Song already queued." / "All requests used for today."  requestSong
+// resolver errors, HTTP 400 for unparsable bodies, parse and validation errors. Error texts are in
+// graphql-errors.mjs, objects in graphql-objects.mjs, favorites/search/requests/queue in
+// graphql-library.mjs.
 
 import { readFileSync } from "node:fs";
 import { buildSchema, execute, GraphQLError, parse, validate } from "graphql";
 import { findAccount, findProfile } from "./accounts.mjs";
+import { authError, formatError, notFound } from "./graphql-errors.mjs";
+import { createLibrary } from "./graphql-library.mjs";
+import { createObjects } from "./graphql-objects.mjs";
+import { createRequestLedger } from "./requests-ledger.mjs";
 import { bearerToken } from "./tokens.mjs";
 
 const SCHEMA = buildSchema(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 const BODY_LIMIT = 1024 * 1024;
 const LOG_LIMIT = 200;
-
-const authError = () =>
-  new GraphQLError("Invalid authorization.", { extensions: { code: "UNAUTHENTICATED" } });
-const notFound = () => new GraphQLError("No song found.", { extensions: { code: "NOT_FOUND" } });
-
-function formatError(error, fallbackCode) {
-  const out = { message: error.message };
-  if (error.locations) out.locations = error.locations;
-  if (error.path) out.path = error.path;
-  out.extensions = { code: error.extensions?.code ?? fallbackCode };
-  return out;
-}
-
-const slugify = (text, id) =>
-  /^[\x20-\x7e]+$/.test(text ?? "")
-    ? text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "")
-    : `song-${id}`;
 
 /**
  * @param {object} deps
@@ -53,81 +33,12 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
   const requests = [];
   const hung = new Set();
 
-  // --- object builders ----------------------------------------------------------------------
-  const character = (id) => {
-    const c = catalogue.characters.get(id);
-    return { ...c, slug: slugify(c.nameRomaji ?? c.name, c.id) };
-  };
-  const artist = (id) => {
-    const a = catalogue.artists.get(id);
-    return {
-      id: a.id,
-      name: a.name,
-      nameRomaji: a.nameRomaji,
-      image: a.image,
-      slug: slugify(a.nameRomaji ?? a.name, a.id),
-      characters: a.characters.map(character),
-    };
-  };
-  const songObject = (song) => {
-    const station = stations[song.station];
-    return {
-      id: song.id,
-      title: song.title,
-      titleRomaji: song.titleRomaji,
-      titleSearchRomaji: song.titleRomaji?.toLowerCase() ?? null,
-      slug: slugify(song.titleRomaji ?? song.title, song.id),
-      duration: song.duration,
-      trackNumber: null,
-      group: false,
-      snippet: null,
-      lastPlayed: () => String(station.plays().find((p) => p.songId === song.id)?.startedAt ?? 0),
-      played: () => station.plays().filter((p) => p.songId === song.id).length,
-      enabled: true,
-      jpop: song.station === "jpop",
-      kpop: song.station === "kpop",
-      artists: song.artists.map(artist),
-      characters: song.characters.map(character),
-      albums: song.albums.map((id) => ({ ...catalogue.albums.get(id) })),
-      sources: song.sources.map((id) => ({ ...catalogue.sources.get(id) })),
-      uploader: null,
-    };
-  };
+  const { songObject, profileFields } = createObjects({ catalogue, stations });
+  const ledger = createRequestLedger(stations);
   const userObject = (raw) => {
     const profile = profiles ? profiles.apply(raw) : raw;
-    return userFields(profile);
+    return { ...profileFields(profile), ...library.userFields(profile) };
   };
-  const userFields = (profile) => ({
-    uuid: profile.uuid,
-    username: profile.username,
-    displayName: profile.displayName,
-    avatarImage: profile.avatarImage ?? null,
-    bannerImage: profile.bannerImage ?? null,
-    bio: profile.bio ?? null,
-    roles: profile.roles ?? [],
-    additionalSongRequests: 0,
-    uploadLimit: 2,
-    favorites: ({ offset, count, kpop, songId }) => {
-      let list = favorites.list(profile.username).filter((f) => catalogue.songs.has(f.songId));
-      if (kpop != null)
-        list = list.filter((f) => catalogue.songs.get(f.songId).station === (kpop ? "kpop" : "jpop"));
-      if (songId != null) list = list.filter((f) => f.songId === songId);
-      const start = Math.max(0, offset ?? 0);
-      const page = list.slice(start, count != null ? start + Math.max(0, count) : undefined);
-      return {
-        count: list.length,
-        favorites: page.map((f) => ({
-          id: f.songId,
-          song: songObject(catalogue.songs.get(f.songId)),
-          createdAt: String(f.createdAt),
-        })),
-      };
-    },
-    uploads: { count: 0 },
-    requests: {
-      count: Object.values(stations).reduce((n, s) => n + s.queueFor(profile.username).inQueueByUser, 0),
-    },
-  });
 
   /** The account behind the request's Bearer session token, or an auth error. */
   const requireUser = (ctx) => {
@@ -137,8 +48,21 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
     return account;
   };
 
+  const library = createLibrary({
+    catalogue,
+    stations,
+    favorites,
+    ledger,
+    faults,
+    seed: config.seed ?? 42,
+    songObject,
+    userObject,
+    requireUser,
+  });
+
   // --- resolvers ------------------------------------------------------------------------------
   const root = {
+    ...library.root,
     user: ({ username }, ctx) => {
       if (username === "@me") return userObject(requireUser(ctx));
       const profile = findProfile(username);
@@ -171,10 +95,6 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
       const song = catalogue.songs.get(id);
       return song ? songObject(song) : null;
     },
-    queue: ({ kpop }) => {
-      const station = stations[kpop ? "kpop" : "jpop"];
-      return station.backgroundQueue + station.requests.length;
-    },
     login: ({ username, password }) => {
       const account = findAccount(username);
       if (!account || account.password !== password) throw authError();
@@ -193,24 +113,10 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
     },
     favoriteSong: ({ id }, ctx) => {
       const account = requireUser(ctx);
+      library.checkFault("favoriteSong");
       const song = catalogue.songs.get(id);
       if (!song) throw notFound();
       favorites.toggle(account.username, id);
-      return songObject(song);
-    },
-    requestSong: ({ id, kpop }, ctx) => {
-      const account = requireUser(ctx);
-      const song = catalogue.songs.get(id);
-      if (!song || (kpop != null && song.station !== (kpop ? "kpop" : "jpop"))) throw notFound();
-      const station = stations[song.station];
-      if (station.requests.some((r) => r.songId === id) || station.current.songId === id) {
-        throw new GraphQLError("Song already queued.", { extensions: { code: "FORBIDDEN" } });
-      }
-      const limit = Math.max(...account.roles.map((r) => r.songRequests ?? 0), 0);
-      if (station.queueFor(account.username).inQueueByUser >= limit) {
-        throw new GraphQLError("All requests used for today.", { extensions: { code: "FORBIDDEN" } });
-      }
-      station.request(id, account);
       return songObject(song);
     },
   };
@@ -421,6 +327,7 @@ export function createGraphql({ catalogue, stations, favorites, tokens, faults, 
     handle,
     run,
     requests,
+    ledger,
     /** Drops requests held by the timeout fault (used on restart/close). */
     destroyHung() {
       for (const item of [...hung]) {
