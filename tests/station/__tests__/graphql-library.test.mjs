@@ -185,6 +185,14 @@ describe("library operations", () => {
         expect(r.createdAt).toMatch(/^\d{13}$/);
         expect(favs.has(r.song.id)).toBe(true);
       }
+      const everything = await gql(
+        station,
+        SEARCH,
+        { query: "", favoritesOnly: true, kpop: true, limit: 500 },
+        kana,
+      );
+      expect(everything.body.data.search).toHaveLength(500);
+      for (const r of everything.body.data.search) expect(r.song.kpop).toBe(true);
       const anon = await gql(station, SEARCH, { query: "a", favoritesOnly: true });
       expect(anon.body.data).toBeNull();
       expect(messages(anon.body)).toEqual(["Invalid authorization."]);
