@@ -14,6 +14,8 @@ export interface Account {
 }
 
 export const DEFAULT_MFA_CODE: string;
+/** kana's seeded favorites per station (2,600 in all). */
+export const KANA_FAVORITES: { readonly jpop: number; readonly kpop: number };
 export const DEMO_ACCOUNTS: readonly Account[];
 export function findAccount(login: string): Account | null;
 export function findProfile(username: string): Omit<Account, "email" | "password" | "mfa"> | null;

@@ -3,6 +3,10 @@
 //   mika / mika-password: two-factor; the one-time code is the station's `mfaCode` (default 246810).
 
 import { REQUESTERS } from "./catalogue.mjs";
+import { createRandom } from "./random.mjs";
+
+/** kana's favorites per station: 3 + 1 hand-picked rotation songs, the rest from the back catalogue. */
+export const KANA_FAVORITES = { jpop: 1600, kpop: 1000 };
 
 export const DEFAULT_MFA_CODE = "246810";
 
@@ -67,8 +71,34 @@ export function findProfile(username) {
 }
 
 /**
- * Per-user favorites, seeded from the catalogue: kana gets three J-pop songs and one K-pop song,
- * mika one J-pop and two K-pop songs. createdAt is epoch milliseconds.
+ * kana's favorites from the generated back catalogue (never the rotation, so which on-air songs
+ * are hearted stays as it was): a seeded pick per station, favorited between 41 days and ~8 years
+ * ago, so the hand-picked ones stay the most recent.
+ * @param {import("./catalogue.mjs").Catalogue} catalogue
+ * @param {number} now
+ * @param {[number, number]} handPicked how many J-pop / K-pop favorites are already hand-picked
+ */
+function backCatalogueFavorites(catalogue, now, [jpopHand, kpopHand]) {
+  const random = createRandom(catalogue.seed ^ 0x6b616e61);
+  const day = 86_400_000;
+  const pick = (key, count) => {
+    const rotation = new Set(catalogue.stations[key].map((s) => s.id));
+    const pool = catalogue.library[key].filter((s) => !rotation.has(s.id));
+    return random.shuffle(pool).slice(0, count);
+  };
+  const songs = [
+    ...pick("jpop", KANA_FAVORITES.jpop - jpopHand),
+    ...pick("kpop", KANA_FAVORITES.kpop - kpopHand),
+  ];
+  return songs.map((song) => ({
+    songId: song.id,
+    createdAt: now - 41 * day - random.int(0, 2900) * day - random.int(0, day - 1),
+  }));
+}
+
+/**
+ * Per-user favorites, seeded from the catalogue: kana gets 2,600 (1,600 J-pop, 1,000 K-pop; four
+ * hand-picked rotation songs first), mika one J-pop and two K-pop songs. createdAt is epoch ms.
  * @param {import("./catalogue.mjs").Catalogue} catalogue
  * @param {number} now
  */
@@ -85,6 +115,7 @@ export function createFavorites(catalogue, now) {
           { songId: j[3].id, createdAt: now - 12 * day },
           { songId: k[2].id, createdAt: now - 5 * day },
           { songId: j[7].id, createdAt: now - 2 * day },
+          ...backCatalogueFavorites(catalogue, now, [3, 1]),
         ],
       ],
       [

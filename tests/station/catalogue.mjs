@@ -6,6 +6,7 @@
 // voicing characters (referenced by id on the gateway), image file names with non-ASCII, spaces,
 // `%`, `#` and `?`, songs without albums or sources, romanized and native titles.
 
+import { generatedStationData } from "./catalogue-generated.mjs";
 import { createRandom } from "./random.mjs";
 
 /** @typedef {"jpop"|"kpop"} StationKey */
@@ -284,16 +285,22 @@ export function buildCatalogue(seed) {
     sources: KPOP_SOURCES,
     songs: KPOP_SONGS,
   });
-  const index = (list) => new Map(list.map((item) => [item.id, item]));
+  // Generated after the hand-written songs, from the same PRNG, so their ids stay what they were.
+  const jpopMore = buildStation("jpop", random, nextId, generatedStationData("jpop", random));
+  const kpopMore = buildStation("kpop", random, nextId, generatedStationData("kpop", random));
+  const parts = [jpop, kpop, jpopMore, kpopMore];
+  const index = (kind) => new Map(parts.flatMap((part) => part[kind]).map((item) => [item.id, item]));
   return {
     seed,
-    /** @type {Record<StationKey, Song[]>} */
+    /** The on-air rotation: the hand-written songs only. @type {Record<StationKey, Song[]>} */
     stations: { jpop: jpop.songs, kpop: kpop.songs },
-    songs: index([...jpop.songs, ...kpop.songs]),
-    artists: index([...jpop.artists, ...kpop.artists]),
-    characters: index([...jpop.characters, ...kpop.characters]),
-    albums: index([...jpop.albums, ...kpop.albums]),
-    sources: index([...jpop.sources, ...kpop.sources]),
+    /** Every song of each station (rotation first, then the generated back catalogue). */
+    library: { jpop: [...jpop.songs, ...jpopMore.songs], kpop: [...kpop.songs, ...kpopMore.songs] },
+    songs: index("songs"),
+    artists: index("artists"),
+    characters: index("characters"),
+    albums: index("albums"),
+    sources: index("sources"),
   };
 }
 

@@ -4,7 +4,7 @@
 //   POST /__control/fault  {type, station?, ...params}   see FAULT_TYPES below
 //   POST /__control/clear  {id?, type?}                  clear active faults (all by default)
 //   POST /__control/config {heartbeatMs?, speed?, startTime?, ...}
-//   POST /__control/reset  {favorites?, tokens?}         clear faults and logs (and optionally more)
+//   POST /__control/reset  {favorites?, tokens?, requests?}  clear faults and logs (and optionally more)
 //   POST /__control/inject {station, song?, requester?, event?, lastPlayed?, startTime?}  crafted
 //                                                        TRACK_UPDATE (see inject.mjs)
 //   POST /__control/profile {username, displayName?, avatarImage?}  GraphQL profile override
@@ -14,6 +14,7 @@
 import { MOUNTS } from "./audio.mjs";
 import { EVENTS, gatewaySong } from "./catalogue.mjs";
 import { dispatchFrame, eventObject, trackPayload } from "./frames.mjs";
+import { OPERATION_ERRORS, OPERATION_FIELDS } from "./graphql-errors.mjs";
 import { checkInjectSpec, craftedPayload, INJECTED_SONG_ID_BASE } from "./inject.mjs";
 
 const STATIONS = ["jpop", "kpop"];
@@ -217,6 +218,17 @@ const FAULTS = {
         ...answer,
       }),
     };
+  },
+  // One GraphQL field answers a production-shaped error (the rest of the query still resolves).
+  // The field name is kept as the fault's `mode`, so Faults.find scopes by field.
+  operation: (spec, run) => {
+    if (!OPERATION_FIELDS.includes(spec.field))
+      throw bad(`field must be one of ${OPERATION_FIELDS.join(", ")}`);
+    const error = spec.error ?? "server";
+    if (!OPERATION_ERRORS[error])
+      throw bad(`error must be one of ${Object.keys(OPERATION_ERRORS).join(", ")}`);
+    const { type, durationMs, count } = run;
+    return { ok: true, fault: run.faults.add({ type, mode: spec.field, durationMs, count, error }) };
   },
   audio: (spec, run) => {
     if (!AUDIO_MODES.includes(spec.mode)) throw bad(`mode must be one of ${AUDIO_MODES.join(", ")}`);
@@ -445,6 +457,7 @@ export function createControl(ctx) {
     profiles.reset();
     if (opts.favorites) favorites.reset();
     if (opts.tokens) tokens.revokeAll();
+    if (opts.requests) graphql.ledger.reset();
     return { ok: true };
   }
 
@@ -491,6 +504,7 @@ export function createControl(ctx) {
       faults: activeFaults(),
       faultLog: faults.history.slice(-50),
       favorites: favorites.snapshot(),
+      requestsToday: graphql.ledger.snapshot(),
       profiles: profiles.snapshot(),
     };
   }

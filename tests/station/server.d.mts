@@ -175,6 +175,8 @@ export interface StationState {
   >;
   faultLog: { type: string; at: number; params: Record<string, unknown> }[];
   favorites: Record<string, number[]>;
+  /** Song requests each user made today (UTC), for the daily limit. */
+  requestsToday: Record<string, number>;
   /** Profile overrides set through `profile` (until `reset`). */
   profiles: Record<string, { displayName?: string | null; avatarImage?: string | null }>;
 }
@@ -210,7 +212,8 @@ export interface RunningStation {
     audioBurstSeconds?: number;
     audioStartSeconds?: number | null;
   }): { ok: true; config: Record<string, unknown> };
-  reset(options?: { favorites?: boolean; tokens?: boolean }): { ok: true };
+  /** `requests`: forget every song request (daily counts) and empty both request queues. */
+  reset(options?: { favorites?: boolean; tokens?: boolean; requests?: boolean }): { ok: true };
   /** Broadcasts one TRACK_UPDATE built from the current one with these fields replaced (inject.mjs). */
   inject(spec: {
     station: StationKey;

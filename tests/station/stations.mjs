@@ -45,7 +45,7 @@ export class Station extends EventEmitter {
     this.playCounter = this.rotationRandom.int(0, 17);
     this.listeners = key === "jpop" ? this.driftRandom.int(80, 140) : this.driftRandom.int(25, 60);
     this.backgroundQueue = this.driftRandom.int(3, 12);
-    /** @type {{songId:number, account:{uuid:string, username:string, displayName:string}}[]} */
+    /** @type {{songId:number, account:{uuid:string, username:string, displayName:string}, createdAt:number}[]} */
     this.requests = [];
     /** @type {Play[]} most recent first, excluding the current play */
     this.history = [];
@@ -166,10 +166,12 @@ export class Station extends EventEmitter {
     this.scheduleDrift();
   }
 
-  /** Queues a requested song (plays before the rotation). */
+  /** Queues a requested song (plays before the rotation); returns the queue item. */
   request(songId, account) {
-    this.requests.push({ songId, account });
+    const item = { songId, account, createdAt: Date.now() };
+    this.requests.push(item);
     this.emit("queue");
+    return item;
   }
 
   /** Queue counters as the v1 gateway reports them for one user. */

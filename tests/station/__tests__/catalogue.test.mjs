@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, findAccount } from "../accounts.mjs";
+import { createFavorites, DEMO_ACCOUNTS, findAccount, KANA_FAVORITES } from "../accounts.mjs";
 import { buildCatalogue, gatewaySong } from "../catalogue.mjs";
+import { GENERATED_SONGS } from "../catalogue-generated.mjs";
 import { Station } from "../stations.mjs";
 import { expectGatewaySong } from "./helpers/shapes.mjs";
 
@@ -64,6 +65,33 @@ describe("catalogue", () => {
     );
   });
 
+  it("keeps the hand-written songs' ids when the back catalogue is added", () => {
+    // Pinned from the catalogue before the back catalogue existed (seed 42): tests and e2e runs
+    // that name these songs must keep finding them.
+    expect(catalogue.stations.jpop.slice(0, 3).map((s) => s.id)).toEqual([6017, 15144, 10264]);
+    expect(catalogue.stations.kpop.slice(0, 3).map((s) => s.id)).toEqual([12972, 19985, 7001]);
+  });
+
+  it("has a back catalogue per station: rotation first, unique ids and titles, all indexed", () => {
+    for (const key of ["jpop", "kpop"]) {
+      const library = catalogue.library[key];
+      const rotation = catalogue.stations[key];
+      expect(library.length).toBe(rotation.length + GENERATED_SONGS[key]);
+      expect(library.slice(0, rotation.length)).toEqual(rotation);
+      expect(new Set(library.map((s) => s.title)).size).toBe(library.length);
+      for (const song of library) {
+        expect(song.station).toBe(key);
+        expect(catalogue.songs.get(song.id)).toBe(song);
+        for (const id of song.artists) expect(catalogue.artists.has(id)).toBe(true);
+        for (const id of song.albums) expect(catalogue.albums.has(id)).toBe(true);
+        for (const id of song.sources) expect(catalogue.sources.has(id)).toBe(true);
+      }
+    }
+    const all = [...catalogue.library.jpop, ...catalogue.library.kpop];
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    expect(catalogue.songs.size).toBe(all.length);
+  });
+
   it("gives the stations a deterministic, independent rotation", () => {
     const rotation = (seed, key) => {
       const station = new Station({
@@ -97,5 +125,21 @@ describe("demo accounts", () => {
     expect(findAccount("mika@example.test")?.username).toBe("mika");
     expect(findAccount("KANA")?.username).toBe("kana");
     expect(findAccount("nobody")).toBeNull();
+  });
+
+  it("seeds kana with 2,600 favorites: four rotation songs first, the rest from the back catalogue", () => {
+    const now = 1_800_000_000_000;
+    const catalogue = buildCatalogue(42);
+    const list = createFavorites(catalogue, now).list("kana");
+    expect(list).toHaveLength(2600);
+    const stationOf = (f) => catalogue.songs.get(f.songId).station;
+    expect(list.filter((f) => stationOf(f) === "jpop")).toHaveLength(KANA_FAVORITES.jpop);
+    expect(list.filter((f) => stationOf(f) === "kpop")).toHaveLength(KANA_FAVORITES.kpop);
+    expect(new Set(list.map((f) => f.songId)).size).toBe(2600);
+    const rotation = new Set([...catalogue.stations.jpop, ...catalogue.stations.kpop].map((s) => s.id));
+    expect(list.slice(0, 4).every((f) => rotation.has(f.songId))).toBe(true);
+    expect(list.slice(4).some((f) => rotation.has(f.songId))).toBe(false);
+    for (const f of list) expect(f.createdAt).toBeLessThan(now);
+    expect(createFavorites(catalogue, now).list("kana")).toEqual(list);
   });
 });

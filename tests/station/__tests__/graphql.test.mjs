@@ -213,7 +213,7 @@ describe("GraphQL", () => {
       );
       const list = jpop.body.data.user.favorites.favorites;
       expect(list.length).toBeGreaterThanOrEqual(1);
-      const jpopIds = station.catalogue.stations.jpop.map((s) => s.id);
+      const jpopIds = station.catalogue.library.jpop.map((s) => s.id);
       for (const fav of list) {
         expect(jpopIds).toContain(fav.song.id);
         expect(fav.createdAt).toMatch(/^\d{13}$/);
@@ -225,7 +225,7 @@ describe("GraphQL", () => {
         { username: "@me", offset: 0, count: 2500, kpop: true },
         { token: kana },
       );
-      const kpopIds = station.catalogue.stations.kpop.map((s) => s.id);
+      const kpopIds = station.catalogue.library.kpop.map((s) => s.id);
       const kpopList = kpop.body.data.user.favorites.favorites;
       // kana's seed has one K-pop favorite; an empty list would make the loop below prove nothing.
       expect(kpopList.length).toBeGreaterThanOrEqual(1);
