@@ -20,11 +20,15 @@ export const CHROMIUM_ARGS = [
   "--autoplay-policy=no-user-gesture-required",
 ];
 
-/** @param {string[]} [extraArgs] */
-export function launchChromium(extraArgs = []) {
+/**
+ * @param {string[]} [extraArgs]
+ * @param {Record<string, string>} [extraEnv] added to the browser's environment (e.g. PULSE_SERVER)
+ */
+export function launchChromium(extraArgs = [], extraEnv = {}) {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
+    env: { ...process.env, ...extraEnv },
   });
 }

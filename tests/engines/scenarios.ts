@@ -1,0 +1,266 @@
+/**
+ * The listener's paths through the player, written once against the driver interface and run in
+ * every engine. Each scenario also asserts that the page raised no errors.
+ */
+import { expect, it } from "vitest";
+import { eventually } from "../e2e/support/station";
+import { DESKTOP, type EnginePage, PHONE, type Query } from "./driver";
+import type { EngineSuite } from "./suite";
+
+const NOW_PLAYING: Query = { role: "region", name: "Now playing" };
+const TITLE: Query = { role: "heading", level: 2, within: NOW_PLAYING };
+const HISTORY: Query = { role: "region", name: "History" };
+const CONNECTION: Query = { role: "status", name: "Connection" };
+const PLAY: Query = { role: "button", name: "Play" };
+const STOP: Query = { role: "button", name: "Stop" };
+
+export function audioState(page: EnginePage) {
+  return page.evaluate(() => {
+    const audio = document.querySelector("audio");
+    return audio
+      ? { currentTime: audio.currentTime, src: audio.getAttribute("src") ?? "", paused: audio.paused }
+      : { currentTime: 0, src: "", paused: true };
+  });
+}
+
+/** Resolves once the audio clock has moved `seconds` past where it is now. */
+export async function advancesBy(page: EnginePage, seconds: number, timeoutMs = 20_000) {
+  const start = (await audioState(page)).currentTime;
+  await eventually(
+    async () => (await audioState(page)).currentTime > start + seconds,
+    `audio currentTime advances ${seconds}s past ${start.toFixed(1)}`,
+    timeoutMs,
+  );
+}
+
+export async function expectNoPageErrors(page: EnginePage) {
+  expect(await page.pageErrors()).toEqual([]);
+}
+
+export function registerScenarios(suite: EngineSuite, { safariPath = false } = {}) {
+  const station = {
+    state: () => suite.station.state(),
+    next: (which: "jpop" | "kpop") => suite.station.next(which),
+    fault: (fault: { type: string; [key: string]: unknown }) => suite.station.fault(fault),
+  };
+
+  async function streamRequests(path: string) {
+    return (await suite.station.state()).audio.requests.filter((r) => r.path === path).length;
+  }
+
+  async function titleIs(page: EnginePage, expected: string | null, what: string) {
+    await eventually(async () => (await (await page.find(TITLE)).text()) === expected, what);
+  }
+
+  for (const [label, viewport] of [
+    ["1280px", DESKTOP],
+    ["360px", PHONE],
+  ] as const) {
+    it(`shows the station's song, listeners and Live at once (${label})`, async () => {
+      const page = await suite.open({ viewport });
+      const { stations } = await station.state();
+      await titleIs(page, stations.jpop.song.title, "the station's current song shows");
+      await eventually(
+        async () => (await (await page.find(CONNECTION)).text()).includes("Live"),
+        "it says Live",
+      );
+      expect(await page.count({ text: /^\d+ listeners?$/, within: NOW_PLAYING })).toBe(1);
+      expect(await page.evaluate(() => innerWidth)).toBe(viewport.width);
+      // Let the cover finish loading before the picture is taken.
+      await eventually(
+        () => page.evaluate(() => [...document.images].every((img) => img.complete)),
+        "images finish loading",
+      );
+      await page.screenshot(suite.screenshotPath(`now-playing-${label}`));
+      await expectNoPageErrors(page);
+    });
+  }
+
+  it("lists history and moves the finished song into it", async () => {
+    const page = await suite.open();
+    const before = (await station.state()).stations.jpop.song.title;
+    await titleIs(page, before, "the first song shows");
+    expect(await page.count({ role: "listitem", within: HISTORY })).toBeGreaterThanOrEqual(2);
+    await station.next("jpop");
+    await titleIs(page, (await station.state()).stations.jpop.song.title, "the next song shows");
+    const firstRow = await page.find({ role: "listitem", within: HISTORY });
+    expect(await firstRow.text()).toContain(before ?? "");
+    await expectNoPageErrors(page);
+  });
+
+  it("switches to K-pop and back with one gateway socket open at a time", async () => {
+    const page = await suite.open();
+    const { stations } = await station.state();
+    await titleIs(page, stations.jpop.song.title, "the J-pop song shows");
+    await (await page.find({ role: "tab", name: "K-pop" })).click();
+    await titleIs(page, stations.kpop.song.title, "the K-pop song shows");
+    expect(await (await page.find({ role: "tab", name: "K-pop" })).attribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => location.pathname)).toBe("/kpop");
+    await eventually(async () => {
+      const { sockets } = await station.state();
+      return sockets.kpop === 1 && sockets.total === 1;
+    }, "only the K-pop socket is open");
+    await (await page.find({ role: "tab", name: "J-pop" })).click();
+    await titleIs(page, stations.jpop.song.title, "the J-pop song shows again");
+    await eventually(async () => {
+      const { sockets } = await station.state();
+      return sockets.jpop === 1 && sockets.total === 1;
+    }, "only the J-pop socket is open");
+    const { connections } = await station.state();
+    // Never two at once: each socket closed before (or as) the next one opened.
+    const sorted = [...connections].sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt));
+    for (let i = 1; i < sorted.length; i++) {
+      const previousClosed = sorted[i - 1].closedAt;
+      expect(previousClosed, `socket ${sorted[i - 1].id} was closed`).not.toBeNull();
+      expect(Date.parse(previousClosed ?? "")).toBeLessThanOrEqual(Date.parse(sorted[i].openedAt) + 50);
+    }
+    await expectNoPageErrors(page);
+  });
+
+  it("reconnects after the gateway drops the socket, and follows the next song", async () => {
+    const page = await suite.open();
+    await titleIs(page, (await station.state()).stations.jpop.song.title, "the first song shows");
+    await eventually(async () => (await station.state()).sockets.total === 1, "one socket");
+    const dropAt = Date.now();
+    await station.fault({ type: "drop", code: 1006 });
+    await eventually(
+      async () => {
+        const { sockets, connections } = await station.state();
+        return (
+          sockets.total === 1 && connections.some((c) => Date.parse(c.openedAt) >= dropAt - 50 && !c.closedAt)
+        );
+      },
+      "a new socket replaces the dropped one",
+      20_000,
+    );
+    await station.next("jpop");
+    await titleIs(
+      page,
+      (await station.state()).stations.jpop.song.title,
+      "the new socket brings the next song",
+    );
+    await eventually(
+      async () => (await (await page.find(CONNECTION)).text()).includes("Live"),
+      "it says Live",
+    );
+    await expectNoPageErrors(page);
+  });
+
+  it("logs in and toggles a favorite, in step with the station", async () => {
+    const page = await suite.open();
+    await (await page.find({ role: "button", name: "Log in" })).click();
+    const dialog: Query = { role: "dialog" };
+    await (await page.find({ role: "textbox", name: "Username or email", within: dialog })).type("kana");
+    await (await page.find({ role: "textbox", name: "Password", within: dialog })).type("kana-password");
+    await (await page.find({ role: "button", name: "Log in", within: dialog })).click();
+    await eventually(
+      async () => (await (await page.find({ role: "region", name: "Account" })).text()).startsWith("Kana"),
+      "the header shows Kana",
+    );
+    const { stations } = await station.state();
+    const heart: Query = {
+      role: "button",
+      name: `Favorite ${stations.jpop.song.title}`,
+      within: NOW_PLAYING,
+    };
+    const favorites = async () => (await station.state()).favorites.kana ?? [];
+    const was = (await favorites()).includes(stations.jpop.song.id);
+    for (const expected of [!was, was]) {
+      await (await page.find(heart)).click();
+      await eventually(
+        async () => (await (await page.find(heart)).attribute("aria-pressed")) === String(expected),
+        `the heart says aria-pressed=${expected}`,
+      );
+      await eventually(
+        async () => (await favorites()).includes(stations.jpop.song.id) === expected,
+        `the station ${expected ? "has" : "no longer has"} the favorite`,
+      );
+    }
+    await expectNoPageErrors(page);
+  });
+
+  it("plays into the sound device, stops, and plays again from a new stream", async () => {
+    const page = await suite.open();
+    await (await page.find(PLAY)).click();
+    await advancesBy(page, 1.5);
+    await page.find({ text: "Playing" });
+    // Real output: the browser's stream is on the null sink of this file's own PulseAudio.
+    await eventually(async () => (await suite.sound.playingStreams()) >= 1, "a stream plays into PulseAudio");
+    const requests = await streamRequests("/stream");
+    expect(requests).toBeGreaterThanOrEqual(1);
+
+    await (await page.find(STOP)).click();
+    await page.find(PLAY);
+    expect((await audioState(page)).src).toBe("");
+    await eventually(
+      async () => (await station.state()).audio.open["/stream"] === 0,
+      "the stream connection closes",
+    );
+
+    await (await page.find(PLAY)).click();
+    await advancesBy(page, 1);
+    expect(await streamRequests("/stream")).toBe(requests + 1);
+    await expectNoPageErrors(page);
+  });
+
+  it("switches the stream when the station changes while playing", async () => {
+    const page = await suite.open();
+    await (await page.find(PLAY)).click();
+    await advancesBy(page, 1);
+    await (await page.find({ role: "tab", name: "K-pop" })).click();
+    await eventually(
+      async () => (await audioState(page)).src.includes("/kpop/stream"),
+      "the K-pop stream loads",
+    );
+    await advancesBy(page, 1);
+    await eventually(
+      async () => (await station.state()).audio.open["/stream"] === 0,
+      "the J-pop stream closes",
+    );
+    await expectNoPageErrors(page);
+  });
+
+  it("recovers on its own when the stream is cut mid-play", async () => {
+    const page = await suite.open();
+    await (await page.find(PLAY)).click();
+    await advancesBy(page, 1);
+    const requests = await streamRequests("/stream");
+    await station.fault({ type: "audio", mode: "cut" });
+    await eventually(
+      async () => (await streamRequests("/stream")) > requests,
+      "a new stream request",
+      30_000,
+    );
+    await advancesBy(page, 2, 30_000);
+    await expectNoPageErrors(page);
+  });
+
+  if (safariPath) {
+    it("plays MP3 /fallback where canPlayType says no to Ogg (the Safari path)", async () => {
+      const page = await suite.open({ initScript: SAY_NO_TO_OGG });
+      expect(
+        await page.evaluate(() => document.createElement("audio").canPlayType('audio/ogg; codecs="vorbis"')),
+      ).toBe("");
+      await (await page.find(PLAY)).click();
+      await eventually(
+        async () => (await audioState(page)).src.includes("/fallback"),
+        "the MP3 mount is chosen",
+      );
+      await advancesBy(page, 1.5);
+      expect(await streamRequests("/stream")).toBe(0);
+      await eventually(
+        async () => (await suite.sound.playingStreams()) >= 1,
+        "the MP3 plays into PulseAudio",
+      );
+      await expectNoPageErrors(page);
+    });
+  }
+}
+
+/** Makes the page's canPlayType answer as Safari does for Ogg (""), and honestly for everything else. */
+export const SAY_NO_TO_OGG = `(() => {
+  const original = HTMLMediaElement.prototype.canPlayType;
+  HTMLMediaElement.prototype.canPlayType = function (type) {
+    return /ogg|vorbis|opus/i.test(type) ? "" : original.call(this, type);
+  };
+})()`;
