@@ -58,6 +58,11 @@ export interface Engine {
   readonly name: EngineName;
   /** The browser's own version string, for the report and the README table. */
   readonly version: string;
+  /**
+   * The narrowest page this engine can show. MiniBrowser's window (WebKitGTK) cannot shrink below its
+   * toolbar, about 447 px; the others go down to any width.
+   */
+  readonly minWidth: number;
   open(options?: OpenOptions): Promise<EnginePage>;
   quit(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  */
 import type { StationId, StreamFormat } from "@/lib/config";
 import { getT } from "@/lib/i18n";
+import { outputMonitor } from "./audio-output-monitor";
 import {
   BUFFERING_AFTER_MS,
   GIVE_UP_AFTER_MS,
@@ -80,6 +81,23 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   let mountDown: StreamFormat | null = null;
   let reloadTimer: Timer | undefined;
   let watchdog: ReturnType<typeof setInterval> | undefined;
+  // Sound device failures (Firefox reports them as decode errors): see audio-output-monitor.ts.
+  const output = outputMonitor({
+    element: audio,
+    now,
+    environment: env,
+    onOutputFailed() {
+      clearReload();
+      release();
+      setStatus("no-output");
+    },
+    onOutputBack: () => load(),
+    onCannotDecode() {
+      options.onFormatFailed(format);
+      scheduleReload(true);
+    },
+    onStreamError: () => retryAfterError(),
+  });
 
   function setStatus(next: PlaybackStatus, message: string | null = null) {
     if (next === status && message === null) return;
@@ -113,6 +131,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       unplayedFailures = 0;
     }
     format = chosen;
+    output.sourceChanged();
     // A unique URL per attempt: never resume a stale buffer, always join at the live edge.
     loadedUrl = `${options.streamUrl(station, format)}?_=${now().toString(36)}`;
     loadedAt = now();
@@ -159,7 +178,11 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   }
 
   function tick() {
-    if (!wantPlayback) return;
+    if (
+      !wantPlayback ||
+      output.handling({ formatPlayed: everPlayedFormat, fallbackAvailable: format !== "mp3" })
+    )
+      return;
     const t = audio.currentTime;
     const at = now();
     if (t > lastTime + 0.05) {
@@ -169,6 +192,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       if (at - progressSince >= HEALTHY_AFTER_MS) {
         attempt = 0;
         troubleSince = 0;
+        output.healthy();
       }
       if (!reloadTimer) setStatus("playing");
       return;
@@ -210,20 +234,12 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
         break;
       case "error": {
         if (!isCurrentSource()) break;
-        const code = audio.error?.code;
-        if (code === 3 && format !== "mp3" && !everPlayedFormat) {
-          // This browser cannot decode the format: switch to MP3 for good.
-          options.onFormatFailed(format);
-          scheduleReload(true);
+        if (audio.error?.code === 3) {
+          // Undecodable stream or failing sound device? The output monitor watches the clock to tell.
+          output.decodeError({ formatPlayed: everPlayedFormat, fallbackAvailable: format !== "mp3" });
           break;
         }
-        if (format !== "mp3" && !everPlayedFormat && ++unplayedFailures >= MOUNT_FAILURES_BEFORE_MP3) {
-          // This mount keeps failing before it ever played (404, 503…): use MP3 for this visit.
-          mountDown = format;
-          scheduleReload(true);
-          break;
-        }
-        scheduleReload();
+        retryAfterError();
         break;
       }
       case "ended":
@@ -241,10 +257,21 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
     }
   }
 
+  function retryAfterError() {
+    if (format !== "mp3" && !everPlayedFormat && ++unplayedFailures >= MOUNT_FAILURES_BEFORE_MP3) {
+      // This mount keeps failing before it ever played (404, 503…): use MP3 for this visit.
+      mountDown = format;
+      scheduleReload(true);
+      return;
+    }
+    scheduleReload();
+  }
+
   function stopPlayback() {
     wantPlayback = false;
     stopWatchdog();
     clearReload();
+    output.reset();
     release();
     setStatus("stopped");
   }
@@ -298,6 +325,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       wantPlayback = false;
       stopWatchdog();
       clearReload();
+      output.reset();
       for (const type of MEDIA_EVENTS) audio.removeEventListener(type, onMediaEvent);
       env?.removeEventListener("online", onOnline);
       release();

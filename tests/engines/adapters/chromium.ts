@@ -22,6 +22,7 @@ export async function launchChromiumEngine({ pulseServer }: { pulseServer: strin
   const browser = await launchChromium([], { PULSE_SERVER: pulseServer });
   return {
     name: "chromium",
+    minWidth: 0,
     version: browser.version(),
     async open(options: OpenOptions = {}) {
       const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP });

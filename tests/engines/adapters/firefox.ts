@@ -43,6 +43,7 @@ export async function launchFirefoxEngine({ pulseServer }: { pulseServer: string
   });
   return {
     name: "firefox",
+    minWidth: 0,
     version: await browser.version(),
     async open(options: OpenOptions = {}) {
       const context = await browser.createBrowserContext();

@@ -28,6 +28,7 @@ export function miniBrowserPath() {
   return process.env.WEBKIT_MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 }
 
+const CALL_TIMEOUT_MS = 30_000;
 const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 type ElementRef = { [ELEMENT_KEY]: string };
 
@@ -48,6 +49,8 @@ function client(base: string) {
   return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${base}${path}`, {
       method,
+      // A wedged browser becomes a clear error instead of a test timeout with no message.
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -81,8 +84,12 @@ export async function launchWebKitEngine({ pulseServer }: { pulseServer: string 
     }
   }
   let version = "";
+  let minWidth = 0;
   return {
     name: "webkit",
+    get minWidth() {
+      return minWidth;
+    },
     get version() {
       return version;
     },
@@ -101,8 +108,16 @@ export async function launchWebKitEngine({ pulseServer }: { pulseServer: string 
       );
       version = `WebKitGTK ${session.capabilities.browserVersion}`;
       const page = webkitPage(call, `/session/${session.sessionId}`, options);
-      await page.resize(options.viewport ?? DESKTOP);
-      return page;
+      try {
+        const viewport = options.viewport ?? DESKTOP;
+        const width = await page.resize(viewport);
+        if (width > viewport.width) minWidth = width;
+        return page;
+      } catch (error) {
+        // The driver allows one session: never leave a half-opened one behind.
+        await page.close();
+        throw error;
+      }
     },
     async quit() {
       await new Promise<void>((resolve) => {
@@ -141,19 +156,35 @@ function webkitPage(call: ReturnType<typeof client>, session: string, options: O
     };
   }
 
-  const page: EnginePage & { resize(viewport: Viewport): Promise<void> } = {
-    /** Sets the window so that the page (not the window) has the requested size. */
+  const size = () => run<{ width: number; height: number }>("({ width: innerWidth, height: innerHeight })");
+  /** GTK applies a window size asynchronously: read the page size until it stops changing. */
+  async function settledSize() {
+    let last = await size();
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const next = await size();
+      if (next.width === last.width && next.height === last.height && i >= 2) return next;
+      last = next;
+    }
+    return last;
+  }
+
+  const page: EnginePage & { resize(viewport: Viewport): Promise<number> } = {
+    /**
+     * Sizes the window so that the page (not the window) has the requested size, as far as the
+     * window can shrink; returns the page width it got.
+     */
     async resize(viewport) {
       await call("POST", `${session}/window/rect`, viewport);
-      const inner = await run<{ width: number; height: number }>(
-        "({ width: innerWidth, height: innerHeight })",
-      );
+      let inner = await settledSize();
       if (inner.width !== viewport.width || inner.height !== viewport.height) {
         await call("POST", `${session}/window/rect`, {
           width: viewport.width * 2 - inner.width,
           height: viewport.height * 2 - inner.height,
         });
+        inner = await settledSize();
       }
+      return inner.width;
     },
     async goto(url) {
       await call("POST", `${session}/url`, { url });
