@@ -249,7 +249,15 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       case "pause":
         // Not ours (we never pause without stopping): the OS or browser paused us. Honour it as a stop.
         // Chromium also pauses the element right after a network error; that one is ours to retry.
-        if (audio.paused && !audio.error && !reloadTimer && isCurrentSource() && now() - loadedAt > 1_000)
+        // WebKit, when a cut stream plays out its buffer, pauses just before `ended`: ours too.
+        if (
+          audio.paused &&
+          !audio.error &&
+          !audio.ended &&
+          !reloadTimer &&
+          isCurrentSource() &&
+          now() - loadedAt > 1_000
+        )
           stopPlayback();
         break;
       case "emptied":
