@@ -215,7 +215,7 @@ export function findInPage(query: WireQuery): Element[] {
     const found: Element[] = [];
     for (const scope of scopes) {
       for (const el of scope.querySelectorAll("*")) {
-        if (hidden(el)) continue;
+        // Cheap tests first; visibility (which needs layout) last.
         if (q.role) {
           if (roleOf(el) !== q.role) continue;
           if (
@@ -232,6 +232,7 @@ export function findInPage(query: WireQuery): Element[] {
           if ([...el.children].some((child) => !hidden(child) && matches(child.textContent ?? "", q.text)))
             continue;
         }
+        if (hidden(el)) continue;
         found.push(el);
       }
     }

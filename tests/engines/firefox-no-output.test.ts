@@ -16,7 +16,7 @@ async function streamRequests() {
 
 describe("firefox without a sound device", () => {
   it("says there is no audio output, waits without reloading, and plays when the device comes back", {
-    timeout: 150_000,
+    timeout: 240_000,
   }, async () => {
     const page = await suite.open();
     await (await page.find({ role: "button", name: "Play" })).click();
@@ -31,7 +31,7 @@ describe("firefox without a sound device", () => {
     expect(await page.count({ text: NO_OUTPUT })).toBe(1);
 
     await suite.sound.plugSink();
-    await page.find({ text: "Playing" }, 30_000);
+    await page.find({ text: "Playing" }, 60_000);
     await advancesBy(page, 1.5);
     await eventually(async () => (await suite.sound.playingStreams()) >= 1, "a stream plays into PulseAudio");
     expect(await streamRequests()).toBe(requests + 1);
@@ -40,7 +40,7 @@ describe("firefox without a sound device", () => {
     await suite.sound.unplugSink();
     await page.find({ text: NO_OUTPUT }, 20_000);
     await suite.sound.plugSink();
-    await page.find({ text: "Playing" }, 30_000);
+    await page.find({ text: "Playing" }, 60_000);
     await advancesBy(page, 1);
 
     // Vorbis was never the problem: it is not marked as undecodable.

@@ -14,7 +14,7 @@ export const WATCH_CLOCK_MS = 2_000;
 export const CLOCK_RUNS_ON_S = 0.5;
 /** Probing for the device: first after this long, doubling up to the cap. */
 export const OUTPUT_PROBE_BASE_MS = 1_000;
-export const OUTPUT_PROBE_MAX_MS = 15_000;
+export const OUTPUT_PROBE_MAX_MS = 8_000;
 
 export interface DecodeErrorSigns {
   /** Time since the element raised MEDIA_ERR_DECODE. */
@@ -58,7 +58,7 @@ export function outputLooksBack(result: OutputProbeResult): boolean {
   return result === "running" || result === "unknown";
 }
 
-/** Delay before probe number `attempt` (0-based): 1 s, 2 s, 4 s… up to 15 s. */
+/** Delay before probe number `attempt` (0-based): 1 s, 2 s, 4 s, then every 8 s (a probe is cheap). */
 export function outputProbeDelayMs(attempt: number): number {
   return Math.min(OUTPUT_PROBE_MAX_MS, OUTPUT_PROBE_BASE_MS * 2 ** Math.min(attempt, 20));
 }

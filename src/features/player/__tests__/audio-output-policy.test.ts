@@ -93,9 +93,9 @@ describe("waiting for the device", () => {
     expect(outputLooksBack("closed")).toBe(false);
   });
 
-  it("backs off from 1 s, doubling, to a 15 s cap, and never faster than the first delay", () => {
+  it("backs off from 1 s, doubling, to an 8 s cap, and never faster than the first delay", () => {
     expect([0, 1, 2, 3, 4, 5, 50].map(outputProbeDelayMs)).toEqual([
-      1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000,
+      1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000,
     ]);
     for (let attempt = 0; attempt < 100; attempt++) {
       const delay = outputProbeDelayMs(attempt);
