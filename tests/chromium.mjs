@@ -22,13 +22,16 @@ export const CHROMIUM_ARGS = [
 
 /**
  * @param {string[]} [extraArgs]
- * @param {Record<string, string>} [extraEnv] added to the browser's environment (e.g. PULSE_SERVER)
+ * @param {{env?: Record<string, string>, sound?: boolean}} [options] `env` is added to the browser's
+ *   environment (e.g. PULSE_SERVER); `sound` drops playwright's default `--mute-audio`, so audio
+ *   really reaches the sound device instead of a muted stream of zeros.
  */
-export function launchChromium(extraArgs = [], extraEnv = {}) {
+export function launchChromium(extraArgs = [], { env = {}, sound = false } = {}) {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
-    env: { ...process.env, ...extraEnv },
+    env: { ...process.env, ...env },
+    ignoreDefaultArgs: sound ? ["--mute-audio"] : undefined,
   });
 }

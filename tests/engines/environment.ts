@@ -38,11 +38,16 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000) {
   }
 }
 
+/** Sample rate of `SoundServer.record`. */
+export const RECORD_RATE = 8_000;
+
 export interface SoundServer {
   /** Give this to a browser as PULSE_SERVER. */
   readonly address: string;
   /** Browser streams currently playing into the server (one per playing media element or context). */
   playingStreams(): Promise<number>;
+  /** What the null sink played during the next `ms`, as 8 kHz mono samples (from its monitor). */
+  record(ms: number): Promise<Int16Array>;
   /** Plug in the null sink (the "sound device"); returns when the server lists it. */
   plugSink(): Promise<void>;
   /** Unplug it: the output device disappears while the browser keeps running. */
@@ -87,6 +92,27 @@ export async function startSoundServer({ withSink = true } = {}): Promise<SoundS
     async playingStreams() {
       const out = await pactl("list", "short", "sink-inputs");
       return out === "" ? 0 : out.split("\n").length;
+    },
+    record(ms) {
+      const recorder = spawn(
+        "/usr/bin/parec",
+        ["-d", "null.monitor", "--raw", "--format=s16le", `--rate=${RECORD_RATE}`, "--channels=1"],
+        { env, stdio: ["ignore", "pipe", "ignore"] },
+      );
+      const chunks: Buffer[] = [];
+      recorder.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+      return new Promise((resolve, reject) => {
+        recorder.once("error", reject);
+        setTimeout(() => {
+          recorder.once("exit", () => {
+            const bytes = Buffer.concat(chunks);
+            const samples = new Int16Array(Math.floor(bytes.length / 2));
+            for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2);
+            resolve(samples);
+          });
+          recorder.kill("SIGTERM");
+        }, ms);
+      });
     },
     async plugSink() {
       if (sinkModule) return;

@@ -6,7 +6,11 @@ import { expect, it } from "vitest";
 import { eventually } from "../e2e/support/station";
 import { maxOpenSockets } from "../soak/observe.mjs";
 import { DESKTOP, type EnginePage, PHONE, type Query } from "./driver";
+import { loudness } from "./sound";
 import type { EngineSuite } from "./suite";
+
+/** The longest silence allowed across a song boundary; a gap this long between songs is not heard as a dropout. */
+const MAX_BOUNDARY_SILENCE_MS = 1_000;
 
 const NOW_PLAYING: Query = { role: "region", name: "Now playing" };
 const TITLE: Query = { role: "heading", level: 2, within: NOW_PLAYING };
@@ -194,8 +198,11 @@ export function registerScenarios(suite: EngineSuite, { safariPath = false } = {
     await (await page.find(PLAY)).click();
     await advancesBy(page, 1.5);
     await page.find({ text: "Playing" });
-    // Real output: the browser's stream is on the null sink of this file's own PulseAudio.
+    // Real output: the browser's stream is on the null sink of this file's own PulseAudio, and it is
+    // music, not a muted stream of zeros.
     await eventually(async () => (await suite.sound.playingStreams()) >= 1, "a stream plays into PulseAudio");
+    const heard = loudness(await suite.sound.record(2_000));
+    expect(heard.soundingShare, JSON.stringify(heard)).toBeGreaterThan(0.8);
     const requests = await streamRequests("/stream");
     expect(requests).toBeGreaterThanOrEqual(1);
 
@@ -260,6 +267,7 @@ export function registerScenarios(suite: EngineSuite, { safariPath = false } = {
       const requests = await streamRequests("/stream");
       const seen = new Set<string>();
       const start = (await audioState(page)).currentTime;
+      const recording = suite.sound.record(30_000);
       await eventually(
         async () => {
           seen.add(await statusLine(page));
@@ -269,8 +277,12 @@ export function registerScenarios(suite: EngineSuite, { safariPath = false } = {
         60_000,
       );
       expect([...seen]).toEqual(["Playing"]);
+      // What came out of the speaker across the boundaries: music all along, no gap a listener notices.
+      const heard = loudness(await recording);
+      console.log(`${suite.engine.name}: 30 s across chained-Ogg boundaries: ${JSON.stringify(heard)}`);
+      expect(heard.soundingShare, JSON.stringify(heard)).toBeGreaterThan(0.9);
+      expect(heard.longestSilenceMs, JSON.stringify(heard)).toBeLessThan(MAX_BOUNDARY_SILENCE_MS);
       expect(await streamRequests("/stream")).toBe(requests);
-      expect(await suite.sound.playingStreams()).toBeGreaterThanOrEqual(1);
       await expectNoPageErrors(page);
     } finally {
       await suite.station.config({ speed: 1 });
@@ -294,6 +306,7 @@ export function registerScenarios(suite: EngineSuite, { safariPath = false } = {
         async () => (await suite.sound.playingStreams()) >= 1,
         "the MP3 plays into PulseAudio",
       );
+      expect(loudness(await suite.sound.record(2_000)).soundingShare).toBeGreaterThan(0.8);
       await expectNoPageErrors(page);
     });
   }

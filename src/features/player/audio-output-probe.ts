@@ -5,8 +5,8 @@
  */
 import { type OutputProbeResult, outputLooksBack, outputProbeDelayMs } from "./audio-output-policy";
 
-/** How long a context may take to start on a device that is there. */
-const PROBE_TIMEOUT_MS = 1_500;
+/** How long a context may take to start on a device that is there (about 1 s on a busy machine). */
+const PROBE_TIMEOUT_MS = 3_000;
 
 type AudioContextConstructor = new () => AudioContext;
 

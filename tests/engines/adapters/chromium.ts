@@ -19,7 +19,7 @@ export const EXPECTED_CONSOLE =
 
 export async function launchChromiumEngine({ pulseServer }: { pulseServer: string }): Promise<Engine> {
   requireProgram(chromiumPath(), "chromium", "Chromium");
-  const browser = await launchChromium([], { PULSE_SERVER: pulseServer });
+  const browser = await launchChromium([], { env: { PULSE_SERVER: pulseServer }, sound: true });
   return {
     name: "chromium",
     minWidth: 0,
