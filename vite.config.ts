@@ -119,6 +119,20 @@ export default defineConfig(({ mode }) => {
             hookTimeout: 120_000,
           },
         },
+        {
+          test: {
+            // The same scenarios in Chromium, Firefox and WebKit (tests/engines). One file per engine,
+            // side by side, each with its own station, build and PulseAudio; after the other projects
+            // (groupOrder) so their timing-sensitive browser tests never share the CPU with three engines.
+            name: "engines",
+            environment: "node",
+            include: ["tests/engines/**/*.test.ts"],
+            sequence: { groupOrder: 1 },
+            maxWorkers: 3,
+            testTimeout: 90_000,
+            hookTimeout: 180_000,
+          },
+        },
       ],
     },
   };

@@ -24,8 +24,11 @@ export const CHROMIUM_ARGS = [
 /**
  * Fails with what to do when Chromium is missing: the browser tests must fail then, never skip.
  * @param {string[]} [extraArgs]
+ * @param {{env?: Record<string, string>, sound?: boolean}} [options] `env` is added to the browser's
+ *   environment (e.g. PULSE_SERVER); `sound` drops playwright's default `--mute-audio`, so audio
+ *   really reaches the sound device instead of a muted stream of zeros.
  */
-export async function launchChromium(extraArgs = []) {
+export async function launchChromium(extraArgs = [], { env = {}, sound = false } = {}) {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath))
     throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROME_PATH`);
@@ -33,5 +36,7 @@ export async function launchChromium(extraArgs = []) {
     executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
+    env: { ...process.env, ...env },
+    ignoreDefaultArgs: sound ? ["--mute-audio"] : undefined,
   });
 }

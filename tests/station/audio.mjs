@@ -3,9 +3,11 @@
 // looped forever and paced in real time after an initial burst.
 //
 // Why the stream looks the way it does (checked in headless Chromium 156, see README.md):
-// - Ogg is looped as ONE continuous logical bitstream (pages re-stamped with running sequence
-//   numbers and granule positions, headers only once). Chromium 156 also plays naive chained Ogg
-//   (the file repeated, headers and all), but one bitstream is the safest for every player.
+// - Ogg is CHAINED like LISTEN.moe's Icecast mounts: every song is a new logical bitstream (a new
+//   serial, BOS and the codec headers again, page sequence and granule positions from zero) and the
+//   song before it ends with an EOS page. A "song" is one pass through the jingle, or 1/speed of a
+//   pass when the station runs faster, so tests cross song boundaries in seconds. Players that go
+//   silent at a chain boundary (reported for Firefox) therefore show up here, as they would live.
 // - The burst is at least 64 KiB (Icecast's default burst-size) as well as ~3 s. At these low
 //   bitrates (20-32 kbps) a 3 s burst made Chromium fire `waiting` every ~32 KB (about every
 //   10 s); with 64 KiB ahead it plays without a hiccup.
@@ -14,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeMp3 } from "./mp3.mjs";
-import { describeOgg, restampPage } from "./ogg.mjs";
+import { describeOgg, parseOggPages, restampPage } from "./ogg.mjs";
 
 // A path, not a URL object: a jsdom test environment replaces the global URL, which fs does not accept.
 const AUDIO_DIR = join(dirname(fileURLToPath(import.meta.url)), "audio");
@@ -47,7 +49,7 @@ const MAX_BUFFERED = 1024 * 1024;
  */
 
 /** @returns {Source} */
-function loadSource(mount) {
+function loadSource(mount, config) {
   const buf = readFileSync(join(AUDIO_DIR, mount.file));
   if (mount.codec === "mp3") {
     const mp3 = describeMp3(buf);
@@ -62,24 +64,54 @@ function loadSource(mount) {
     };
   }
   const ogg = describeOgg(buf);
+  const headerPages = parseOggPages(Buffer.concat(ogg.headerPages));
+  const count = ogg.dataPages.length;
   const startOf = (i) => (i === 0 ? 0 : ogg.pageEndSeconds[i - 1]);
+  const granuleBefore = (i) => (i === 0 ? 0n : ogg.dataPages[i - 1].granule);
+  /** Data page indices where a song (a chain link) starts: `songs` evenly spaced per pass. */
+  const songStarts = (songs) =>
+    new Set(Array.from({ length: songs }, (_, k) => Math.floor((k * count) / songs)));
   return {
     header: ogg.headerPages,
     duration: ogg.durationSeconds,
-    count: ogg.dataPages.length,
+    count,
     endTime: (i) => ogg.pageEndSeconds[i],
     indexAt: (offset) => {
       const i = ogg.dataPages.findIndex((_, k) => startOf(k) >= offset);
       return Math.max(0, i);
     },
-    // Granules restart near zero for each listener (as if the encoder had just started) and keep
-    // counting up across passes; sequence numbers continue after the header pages.
+    // The first link starts where the listener joins, its granules re-based near zero (as if the
+    // encoder had just started); sequence numbers continue after the header pages sent at once.
     init: (state, startIndex) => {
       state.sequence = ogg.headerPages.length;
-      state.granuleBase = startIndex === 0 ? 0n : ogg.dataPages[startIndex - 1].granule;
+      state.serial = ogg.serial;
+      state.links = 0;
+      state.linkLoop = 0;
+      state.granuleBase = granuleBefore(startIndex);
+      state.sent = false;
     },
-    bytes: (i, loop, state) =>
-      restampPage(ogg.dataPages[i], state.sequence++, BigInt(loop) * ogg.loopGranule - state.granuleBase),
+    bytes: (i, loop, state) => {
+      const starts = songStarts(Math.max(1, Math.round(config.speed ?? 1)));
+      const pages = [];
+      if (state.sent && starts.has(i)) {
+        // A new song: a new logical bitstream, headers first, counting from zero again.
+        state.links++;
+        state.serial = (ogg.serial + state.links * 0x9e3779b1) >>> 0;
+        state.sequence = 0;
+        state.linkLoop = loop;
+        state.granuleBase = granuleBefore(i);
+        headerPages.forEach((page, k) => {
+          pages.push(restampPage(page, state.sequence++, 0n, { serial: state.serial, bos: k === 0 }));
+        });
+      }
+      state.sent = true;
+      const shift = BigInt(loop - state.linkLoop) * ogg.loopGranule - state.granuleBase;
+      const lastOfSong = starts.has((i + 1) % count);
+      pages.push(
+        restampPage(ogg.dataPages[i], state.sequence++, shift, { serial: state.serial, eos: lastOfSong }),
+      );
+      return pages.length === 1 ? pages[0] : Buffer.concat(pages);
+    },
   };
 }
 
@@ -97,7 +129,7 @@ export class AudioMounts {
     this.epoch = epoch;
     this.log = log;
     /** @type {Map<string, Source>} */
-    this.sources = new Map(Object.entries(MOUNTS).map(([path, mount]) => [path, loadSource(mount)]));
+    this.sources = new Map(Object.entries(MOUNTS).map(([path, mount]) => [path, loadSource(mount, config)]));
     this.listeners = new Set();
     /** @type {{path:string, query:string, at:string, status:number, range:string|null}[]} */
     this.requests = [];

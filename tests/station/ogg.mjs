@@ -1,5 +1,5 @@
-// Ogg page parsing and rewriting, enough to loop one Ogg Vorbis/Opus file as ONE endless logical
-// bitstream (continuous page sequence numbers and granule positions, no chaining).
+// Ogg page parsing and rewriting, enough to loop one Ogg Vorbis/Opus file as an endless chained Ogg
+// stream, the way Icecast relays a source: a new logical bitstream (new serial, headers again) per song.
 // Format: RFC 3533. Vorbis/Opus specifics: the Vorbis I spec (identification header) and RFC 7845.
 
 const CAPTURE = 0x5367674f; // "OggS" read as little-endian u32
@@ -151,15 +151,23 @@ export function describeOgg(buf) {
 
 /**
  * Re-stamps a page for position `sequence` of an endless stream: new sequence number, granule
- * shifted by `granuleShift`, BOS/EOS cleared, CRC recomputed.
+ * shifted by `granuleShift`, BOS/EOS set only where asked, optionally a new serial (a new logical
+ * bitstream of a chain), CRC recomputed.
  * @param {OggPage} page
  * @param {number} sequence
  * @param {bigint} granuleShift
+ * @param {{serial?: number, bos?: boolean, eos?: boolean}} [options]
  */
-export function restampPage(page, sequence, granuleShift) {
+export function restampPage(
+  page,
+  sequence,
+  granuleShift,
+  { serial = page.serial, bos = false, eos = false } = {},
+) {
   const out = Buffer.from(page.bytes);
-  out[5] = page.flags & ~(FLAG_BOS | FLAG_EOS);
+  out[5] = (page.flags & ~(FLAG_BOS | FLAG_EOS)) | (bos ? FLAG_BOS : 0) | (eos ? FLAG_EOS : 0);
   if (page.granule >= 0n) out.writeBigInt64LE(page.granule + granuleShift, 6);
+  out.writeUInt32LE(serial >>> 0, 14);
   out.writeUInt32LE(sequence >>> 0, 18);
   out.writeUInt32LE(0, 22);
   out.writeUInt32LE(oggCrc(out), 22);

@@ -6,6 +6,7 @@
 import { backoffDelayMs } from "@/lib/backoff";
 import type { StreamFormat } from "@/lib/config";
 import type { StationId } from "@/lib/stations";
+import { outputMonitor } from "./audio-output-monitor";
 import {
   GIVE_UP_AFTER_MS,
   HEALTHY_AFTER_MS,
@@ -77,6 +78,23 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   let mountDown: StreamFormat | null = null;
   let reloadTimer: Timer | undefined;
   let watchdog: ReturnType<typeof setInterval> | undefined;
+  // Sound device failures (Firefox reports them as decode errors): see audio-output-monitor.ts.
+  const output = outputMonitor({
+    element: audio,
+    now,
+    environment: env,
+    onOutputFailed() {
+      clearReload();
+      release();
+      setStatus("no-output");
+    },
+    onOutputBack: () => load(),
+    onCannotDecode() {
+      options.onFormatFailed(format);
+      scheduleReload(true);
+    },
+    onStreamError: () => retryAfterError(),
+  });
 
   function setStatus(next: PlaybackStatus, notice: PlayerNotice | null = null) {
     if (next === status && notice === null) return;
@@ -110,6 +128,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       unplayedFailures = 0;
     }
     format = chosen;
+    output.sourceChanged();
     // A unique URL per attempt: never resume a stale buffer, always join at the live edge.
     loadedUrl = `${options.streamUrl(station, format)}?_=${now().toString(36)}`;
     loadedAt = now();
@@ -156,7 +175,11 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
   }
 
   function tick() {
-    if (!wantPlayback) return;
+    if (
+      !wantPlayback ||
+      output.handling({ formatPlayed: everPlayedFormat, fallbackAvailable: format !== "mp3" })
+    )
+      return;
     const t = audio.currentTime;
     const at = now();
     const verdict = judgeProgress({
@@ -173,6 +196,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       if (at - progressSince >= HEALTHY_AFTER_MS) {
         attempt = 0;
         troubleSince = 0;
+        output.healthy();
       }
       if (!reloadTimer) setStatus("playing");
       return;
@@ -213,16 +237,12 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
         break;
       case "error": {
         if (!isCurrentSource()) break;
-        if (!everPlayedFormat) unplayedFailures++;
-        const response = respondToMediaError({
-          code: audio.error?.code,
-          format,
-          everPlayed: everPlayedFormat,
-          unplayedFailures,
-        });
-        if (response === "format-unsupported") options.onFormatFailed(format);
-        if (response === "mount-down") mountDown = format;
-        scheduleReload(response !== "retry");
+        if (audio.error?.code === 3) {
+          // Undecodable stream or failing sound device? The output monitor watches the clock to tell.
+          output.decodeError({ formatPlayed: everPlayedFormat, fallbackAvailable: format !== "mp3" });
+          break;
+        }
+        retryAfterError();
         break;
       }
       case "ended":
@@ -232,7 +252,15 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       case "pause":
         // Not ours (we never pause without stopping): the OS or browser paused us. Honour it as a stop.
         // Chromium also pauses the element right after a network error; that one is ours to retry.
-        if (audio.paused && !audio.error && !reloadTimer && isCurrentSource() && now() - loadedAt > 1_000)
+        // WebKit, when a cut stream plays out its buffer, pauses just before `ended`: ours too.
+        if (
+          audio.paused &&
+          !audio.error &&
+          !audio.ended &&
+          !reloadTimer &&
+          isCurrentSource() &&
+          now() - loadedAt > 1_000
+        )
           stopPlayback();
         break;
       case "emptied":
@@ -240,10 +268,24 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
     }
   }
 
+  /** A stream error (the output monitor has ruled out the decoder and the device): reload, or give up on the mount. */
+  function retryAfterError() {
+    if (!everPlayedFormat) unplayedFailures++;
+    const response = respondToMediaError({
+      code: undefined,
+      format,
+      everPlayed: everPlayedFormat,
+      unplayedFailures,
+    });
+    if (response === "mount-down") mountDown = format;
+    scheduleReload(response !== "retry");
+  }
+
   function stopPlayback() {
     wantPlayback = false;
     stopWatchdog();
     clearReload();
+    output.reset();
     release();
     setStatus("stopped");
   }
@@ -297,6 +339,7 @@ export function createAudioController(options: AudioControllerOptions): AudioCon
       wantPlayback = false;
       stopWatchdog();
       clearReload();
+      output.reset();
       for (const type of MEDIA_EVENTS) audio.removeEventListener(type, onMediaEvent);
       env?.removeEventListener("online", onOnline);
       release();

@@ -10,7 +10,9 @@ export type PlaybackStatus =
   | "buffering"
   | "recovering"
   | "failed"
-  | "blocked";
+  | "blocked"
+  /** The stream decodes but the sound device fails or is gone; plays again when it is back. */
+  | "no-output";
 
 export type StreamPreference = "auto" | StreamFormat;
 

@@ -3,6 +3,23 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { closePlayers, launchBrowser } from "./browser";
 import { stationControl } from "./station";
 
+type StationControl = ReturnType<typeof stationControl>;
+
+/**
+ * The station reset before each test (faults cleared, logs emptied; optionally favorites and logins)
+ * and the test's pages closed after it, even when it failed half-way, so no socket outlives it.
+ */
+export function resetAroundEachTest(
+  station: () => StationControl,
+  reset: { favorites?: boolean; tokens?: boolean },
+  closePages: () => Promise<void>,
+) {
+  beforeEach(async () => {
+    await station().reset(reset);
+  });
+  afterEach(closePages);
+}
+
 /**
  * The shared shape of an e2e file: one Chromium per file, the station reset before each test (faults
  * cleared, logs emptied) and every page closed after it, even when the test failed half-way.
@@ -17,10 +34,7 @@ export function setUpE2eSuite(reset: { favorites?: boolean; tokens?: boolean } =
   afterAll(async () => {
     await browser?.close();
   });
-  beforeEach(async () => {
-    await station.reset(reset);
-  });
-  afterEach(closePlayers);
+  resetAroundEachTest(() => station, reset, closePlayers);
   return {
     appUrl,
     station,

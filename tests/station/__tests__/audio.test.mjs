@@ -8,21 +8,35 @@ import { openStream, sleep } from "./helpers/http-stream.mjs";
 
 const BURST = 64 * 1024;
 
-/** Checks that Ogg bytes form ONE logical bitstream: valid CRCs, one serial, no gaps, one BOS. */
-function expectOneBitstream(bytes) {
+/**
+ * Checks chained Ogg as Icecast relays it: each link (song) opens with BOS and its codec headers,
+ * has its own serial, counts pages from 0 with non-decreasing granules, and ends with EOS (all but
+ * the link still playing). Valid CRCs throughout (parseOggPages checks them).
+ */
+function expectChainedOgg(bytes, magic) {
   // Cut at the last complete page: the capture ends mid-page.
   const last = bytes.lastIndexOf("OggS");
   const pages = parseOggPages(bytes.subarray(0, last));
   expect(pages.length).toBeGreaterThan(3);
-  expect(new Set(pages.map((p) => p.serial)).size).toBe(1);
-  pages.forEach((page, i) => {
-    expect(page.sequence).toBe(i);
-    expect(Boolean(page.flags & 0x02)).toBe(i === 0);
-    expect(page.flags & 0x04).toBe(0);
+  const links = [];
+  for (const page of pages) {
+    if (page.flags & 0x02) links.push([]);
+    expect(links.length, "the stream starts with a BOS page").toBeGreaterThan(0);
+    links.at(-1).push(page);
+  }
+  links.forEach((link, k) => {
+    expect(new Set(link.map((p) => p.serial)).size).toBe(1);
+    if (k > 0) expect(link[0].serial).not.toBe(links[k - 1][0].serial);
+    expect(link[0].packets[0].subarray(0, magic.length).toString("latin1")).toBe(magic);
+    link.forEach((page, i) => {
+      expect(page.sequence).toBe(i);
+      expect(Boolean(page.flags & 0x02)).toBe(i === 0);
+      expect(Boolean(page.flags & 0x04)).toBe(k < links.length - 1 && i === link.length - 1);
+    });
+    const granules = link.map((p) => p.granule).filter((g) => g > 0n);
+    for (let i = 1; i < granules.length; i++) expect(granules[i]).toBeGreaterThanOrEqual(granules[i - 1]);
   });
-  const granules = pages.map((p) => p.granule).filter((g) => g > 0n);
-  for (let i = 1; i < granules.length; i++) expect(granules[i]).toBeGreaterThanOrEqual(granules[i - 1]);
-  return pages;
+  return links;
 }
 
 describe("audio mounts", () => {
@@ -59,14 +73,11 @@ describe("audio mounts", () => {
       for (const path of paths) expect(open[path]).toBe(1);
 
       const data = Object.fromEntries(paths.map((p, i) => [p, streams[i].data()]));
-      for (const path of ["/stream", "/kpop/stream"]) {
-        const pages = expectOneBitstream(data[path]);
-        expect(pages[0].packets[0].subarray(0, 7).toString("latin1")).toBe("\x01vorbis");
-      }
-      for (const path of ["/opus", "/kpop/opus"]) {
-        const pages = expectOneBitstream(data[path]);
-        expect(pages[0].packets[0].subarray(0, 8).toString("latin1")).toBe("OpusHead");
-      }
+      // The burst crosses the end of the song (started 25 s into a 30-32 s pass): two links at least.
+      for (const path of ["/stream", "/kpop/stream"])
+        expect(expectChainedOgg(data[path], "\x01vorbis").length).toBeGreaterThanOrEqual(2);
+      for (const path of ["/opus", "/kpop/opus"])
+        expect(expectChainedOgg(data[path], "OpusHead").length).toBeGreaterThanOrEqual(2);
       for (const path of ["/fallback", "/kpop/fallback"]) {
         const bytes = data[path];
         expect(bytes.subarray(0, 3).toString("latin1")).not.toBe("ID3");
@@ -124,6 +135,30 @@ describe("audio mounts", () => {
       const text = await res.text();
       expect(text.startsWith("#EXTM3U\n")).toBe(true);
       expect(text).toContain(`${station.url}${prefix}/stream\n`);
+    }
+  });
+});
+
+describe("chained Ogg songs", () => {
+  // The 64 KiB burst is ~16-20 s of audio; a pass of the jingle is 30-32 s.
+  it.each([
+    [1, "one song per pass: the burst stays inside the first link", (n) => n === 1],
+    [4, "four songs per pass: the burst crosses at least two boundaries", (n) => n >= 3],
+  ])("at speed %i, %s", async (speed, _, linksOk) => {
+    const station = await startStation({ speed, audioStartSeconds: 0, listenerDrift: false });
+    try {
+      for (const [path, magic] of [
+        ["/stream", "\x01vorbis"],
+        ["/opus", "OpusHead"],
+      ]) {
+        const stream = await openStream(`${station.url}${path}`);
+        await waitFor(() => stream.bytes() >= BURST);
+        stream.close();
+        const links = expectChainedOgg(stream.data(), magic);
+        expect(linksOk(links.length), `${path}: ${links.length} links`).toBe(true);
+      }
+    } finally {
+      await station.close();
     }
   });
 });

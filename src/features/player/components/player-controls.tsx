@@ -13,7 +13,14 @@ import {
   volumeChanged,
 } from "../player-store";
 
-const ACTIVE: ReadonlySet<PlaybackStatus> = new Set(["connecting", "playing", "buffering", "recovering"]);
+const ACTIVE: ReadonlySet<PlaybackStatus> = new Set([
+  "connecting",
+  "playing",
+  "buffering",
+  "recovering",
+  // Still listening as far as the listener is concerned: Stop stays available while we wait for a device.
+  "no-output",
+]);
 
 export function PlayerControls() {
   const status = usePlaybackStatus();
@@ -45,9 +52,11 @@ export function PlayerControls() {
           <p className="truncate text-xs text-ink-muted">
             {sleepAt
               ? t.player.sleepTimerStopsAt(formatTimeOfDay(sleepAt, locale))
-              : active
-                ? t.player.liveRadio
-                : t.player.tapToPlay}
+              : status === "no-output"
+                ? t.player.resumesWithDevice
+                : active
+                  ? t.player.liveRadio
+                  : t.player.tapToPlay}
           </p>
         )}
       </div>
