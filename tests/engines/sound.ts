@@ -3,6 +3,7 @@
  * fell silent. Windows of 50 ms; "silent" is an RMS under 1% of full scale (the jingle never drops that
  * low for a whole window while playing, as Chromium's output shows).
  */
+import { expect } from "vitest";
 import { RECORD_RATE } from "./environment";
 
 const WINDOW_MS = 50;
@@ -47,4 +48,14 @@ export function loudness(samples: Int16Array): Loudness {
     soundingShare: windows.length ? sounding / windows.length : 0,
     longestSilenceMs: longest * WINDOW_MS,
   };
+}
+
+/**
+ * The station's music came out: sound in most of the recording. (A muted browser still opens an output
+ * stream but writes zeros: 0%. The jingle itself sounds in about 97% of windows, with rests up to
+ * ~400 ms, so a short recording is held to more than half.)
+ */
+export function expectMusic(samples: Int16Array) {
+  const heard = loudness(samples);
+  expect(heard.soundingShare, JSON.stringify(heard)).toBeGreaterThan(0.5);
 }
