@@ -29,7 +29,9 @@ function updateMetadata(session: MediaSession, station: StationId) {
 }
 
 function playbackState(status: PlaybackStatus): MediaSessionPlaybackState {
-  if (status === "stopped" || status === "failed" || status === "blocked") return "paused";
+  // No sound device: nothing is heard, so the system's controls should not say "playing".
+  if (status === "stopped" || status === "failed" || status === "blocked" || status === "no-output")
+    return "paused";
   return "playing";
 }
 
