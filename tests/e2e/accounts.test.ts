@@ -38,7 +38,9 @@ function account(page: Page) {
 
 /** Waits until the header's "Account" region names `displayName` (and, when given, `favorites` favorites). */
 async function signedInAs(page: Page, displayName: string, favorites?: number, timeoutMs = 10_000) {
-  const count = favorites === undefined ? null : new RegExp(`(^|\\D)${favorites} favorites?(\\D|$)`);
+  // As the page writes it: "2,600 favorites".
+  const shown = favorites?.toLocaleString("en-US");
+  const count = shown === undefined ? null : new RegExp(`(^|[^\\d,])${shown} favorites?(\\D|$)`);
   await eventually(
     async () => {
       const regions = page.getByRole("region", { name: "Account" });
