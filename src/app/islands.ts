@@ -43,9 +43,14 @@ export function startIslands({ window, createQueryClient }: IslandsEnvironment):
     if (started || disposed) return;
     started = true;
     stopWaiting();
-    void loadIslands().then(({ startQuerySession }) => {
+    void loadIslands().then(({ startQuerySession, startDeferredEffects }) => {
       if (disposed) return;
-      stopQueries = startQuerySession(createQueryClient);
+      const stopQuerySession = startQuerySession(createQueryClient);
+      const stopEffects = startDeferredEffects(window);
+      stopQueries = () => {
+        stopEffects();
+        stopQuerySession();
+      };
       store.setState({ ready: true });
     });
   };

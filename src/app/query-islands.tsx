@@ -9,6 +9,7 @@ import { AccountArea } from "@/features/auth/components/account-area";
 import { FavoriteButton } from "@/features/favorites/components/favorite-button";
 import { activeQueryClient } from "./query-session";
 
+export { startDeferredEffects } from "./deferred-effects";
 export { startQuerySession } from "./query-session";
 
 function QueryScope({ children }: { children: ReactNode }) {

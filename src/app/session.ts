@@ -1,8 +1,9 @@
 /**
  * The composition root: everything the page does outside React starts here, and one dispose undoes
  * all of it. Importing a module starts nothing; `startSession` wires every store→store and
- * store→controller effect (gateway, audio, Media Session, offline snapshot, notifications, theme,
- * language, tab title, station chrome, cross-tab login, the query islands) and collects their disposers.
+ * store→controller effect (gateway, audio, offline snapshot, theme, language, tab title, station
+ * chrome, cross-tab login, and with the islands Media Session, notifications and the query cache) and
+ * collects their disposers.
  * React components only read stores and call actions.
  */
 import { getAuthToken, sessionExpired, startAuthSync } from "@/features/auth/auth-store";
@@ -13,9 +14,7 @@ import { startDocumentTitle } from "./document-title";
 import { startGatewaySession } from "./gateway-session";
 import { type IslandsEnvironment, startIslands } from "./islands";
 import { startLanguage } from "./language";
-import { startMediaSession } from "./media-session";
 import { restoreSnapshot, startSnapshotting } from "./offline-snapshot";
-import { startSongNotifications } from "./song-notifications";
 import { startStationChrome } from "./station-chrome";
 import { startTheme } from "./theme";
 
@@ -29,7 +28,7 @@ export interface Session {
 
 export function startSession(environment: SessionEnvironment): Session {
   const { window } = environment;
-  const { document, navigator } = window;
+  const { document } = window;
   const disposers: (() => void)[] = [];
   const add = (dispose: () => void) => disposers.push(dispose);
 
@@ -44,8 +43,6 @@ export function startSession(environment: SessionEnvironment): Session {
   add(startGatewaySession(window));
   add(startAudioSession({ window, document }, getStation()));
   add(subscribeToStation(audioStationChanged));
-  add(startMediaSession(navigator));
-  add(startSongNotifications(document));
   add(startDocumentTitle(document));
   add(startStationChrome(window));
   add(startIslands(environment));
