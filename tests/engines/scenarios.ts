@@ -40,7 +40,7 @@ export async function advancesBy(page: EnginePage, seconds: number, timeoutMs = 
 
 /** The player's status line ("Playing", "Buffering…"), next to the Play/Stop button. */
 export function statusLine(page: EnginePage) {
-  return page.evaluate(() => document.querySelector("footer p[aria-live='polite']")?.textContent ?? "");
+  return page.evaluate(() => document.querySelector("footer [aria-live='polite']")?.textContent ?? "");
 }
 
 export async function expectNoPageErrors(page: EnginePage) {
