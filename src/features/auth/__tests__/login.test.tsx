@@ -43,7 +43,8 @@ describe("logging in", () => {
     const dialog = await openDialog(user);
 
     expect(dialog).toHaveAttribute("aria-modal", "true");
-    expect(screen.getByLabelText("Username or email")).toHaveFocus();
+    // Focus moves in the dialog's effect, which may run just after the dialog appears.
+    await waitFor(() => expect(screen.getByLabelText("Username or email")).toHaveFocus());
     expect(screen.getByRole("checkbox", { name: "Remember me" })).toBeChecked();
 
     await user.tab();
@@ -59,7 +60,7 @@ describe("logging in", () => {
 
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Log in" })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Log in" })).toHaveFocus());
   });
 
   it("logs in without two-factor, shows who is logged in and remembers the token", async () => {
