@@ -13,43 +13,7 @@ import {
 } from "../audio-timing";
 import { MOUNT_FAILURES_BEFORE_MP3 } from "../model/playback-policy";
 import type { PlaybackStatus } from "../player-store";
-
-/** Just enough of HTMLAudioElement to drive the controller like Chromium does. */
-class FakeAudio extends EventTarget {
-  src = "";
-  currentTime = 0;
-  paused = true;
-  volume = 1;
-  muted = false;
-  error: { code: number } | null = null;
-  loads = 0;
-  playResult: Promise<void> = Promise.resolve();
-  get currentSrc() {
-    return this.src;
-  }
-  load() {
-    this.loads++;
-    this.error = null;
-    this.currentTime = 0;
-  }
-  play() {
-    this.paused = false;
-    return this.playResult;
-  }
-  pause() {
-    this.paused = true;
-  }
-  removeAttribute(name: string) {
-    if (name === "src") this.src = "";
-  }
-  emit(type: string) {
-    this.dispatchEvent(new Event(type));
-  }
-  fail(code: number) {
-    this.error = { code };
-    this.emit("error");
-  }
-}
+import { FakeAudio } from "./fake-audio";
 
 let audio: FakeAudio;
 let controller: AudioController;

@@ -8,40 +8,15 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { type AudioController, createAudioController } from "../audio-controller";
 import { RELOAD_MAX_MS } from "../audio-timing";
 import type { PlaybackStatus } from "../player-store";
+import { FakeAudio } from "./fake-audio";
 
-class WebKitLikeAudio extends EventTarget {
-  src = "";
-  currentTime = 0;
-  paused = true;
-  ended = false;
-  volume = 1;
-  muted = false;
-  error: { code: number } | null = null;
-  loads = 0;
-  get currentSrc() {
-    return this.src;
-  }
-  load() {
-    this.loads++;
-    this.error = null;
-    this.ended = false;
-  }
-  play() {
-    this.paused = false;
-    return Promise.resolve();
-  }
-  pause() {
-    this.paused = true;
-  }
-  removeAttribute(name: string) {
-    if (name === "src") this.src = "";
-  }
+class WebKitLikeAudio extends FakeAudio {
   /** The buffered part of a cut stream has played out. */
   playedOut() {
     this.ended = true;
     this.paused = true;
-    this.dispatchEvent(new Event("pause"));
-    this.dispatchEvent(new Event("ended"));
+    this.emit("pause");
+    this.emit("ended");
   }
 }
 

@@ -7,38 +7,15 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { type AudioController, createAudioController } from "../audio-controller";
 import { RELOAD_MAX_MS } from "../audio-timing";
 import type { PlaybackStatus } from "../player-store";
+import { FakeAudio } from "./fake-audio";
 
-class ChromiumLikeAudio extends EventTarget {
-  src = "";
-  currentTime = 0;
-  paused = true;
-  volume = 1;
-  muted = false;
-  error: { code: number } | null = null;
-  loads = 0;
-  get currentSrc() {
-    return this.src;
-  }
-  load() {
-    this.loads++;
-    this.error = null;
-  }
-  play() {
-    this.paused = false;
-    return Promise.resolve();
-  }
-  pause() {
-    this.paused = true;
-  }
-  removeAttribute(name: string) {
-    if (name === "src") this.src = "";
-  }
+class ChromiumLikeAudio extends FakeAudio {
   /** What Chromium does when the connection fails mid-stream: error, then pause. */
   networkError() {
     this.error = { code: 2 };
-    this.dispatchEvent(new Event("error"));
+    this.emit("error");
     this.paused = true;
-    this.dispatchEvent(new Event("pause"));
+    this.emit("pause");
   }
 }
 

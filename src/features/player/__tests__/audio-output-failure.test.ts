@@ -5,42 +5,7 @@ import { type AudioController, createAudioController } from "../audio-controller
 import { OUTPUT_PROBE_MAX_MS, WATCH_CLOCK_MS } from "../audio-output-policy";
 import { STALL_RELOAD_MS, WATCHDOG_TICK_MS } from "../audio-timing";
 import type { PlaybackStatus } from "../player-store";
-
-/** An <audio> element as Firefox drives it when the sound device fails: decode error, clock running. */
-class FakeAudio extends EventTarget {
-  src = "";
-  currentTime = 0;
-  paused = true;
-  volume = 1;
-  muted = false;
-  error: { code: number } | null = null;
-  loads = 0;
-  get currentSrc() {
-    return this.src;
-  }
-  load() {
-    this.loads++;
-    this.error = null;
-    this.currentTime = 0;
-  }
-  play() {
-    this.paused = false;
-    return Promise.resolve();
-  }
-  pause() {
-    this.paused = true;
-  }
-  removeAttribute(name: string) {
-    if (name === "src") this.src = "";
-  }
-  emit(type: string) {
-    this.dispatchEvent(new Event(type));
-  }
-  fail(code: number) {
-    this.error = { code };
-    this.emit("error");
-  }
-}
+import { FakeAudio } from "./fake-audio";
 
 /** The sound device, as a Web Audio context sees it. */
 let deviceThere: boolean;
