@@ -43,6 +43,7 @@ const LANGUAGES: (Choice<LanguageChoice> & { lang?: string })[] = [
   { value: "auto", label: (t) => t.settings.languageAuto },
   { value: "en", label: () => "English", lang: "en" },
   { value: "ja", label: () => "日本語", lang: "ja" },
+  { value: "ko", label: () => "한국어", lang: "ko" },
 ];
 
 const SLEEP_CHOICES: Choice<"off" | "15" | "30" | "60" | "song">[] = [

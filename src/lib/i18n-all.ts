@@ -1,5 +1,6 @@
-/** Both dictionaries at once, for tests and tools; the app itself loads Japanese on demand. */
+/** Every dictionary at once, for tests and tools; the app itself loads all but English on demand. */
 import { ENGLISH, type Language, type Messages } from "./i18n";
 import { ja } from "./i18n-ja";
+import { ko } from "./i18n-ko";
 
-export const DICTIONARIES: Readonly<Record<Language, Messages>> = { en: ENGLISH, ja };
+export const DICTIONARIES: Readonly<Record<Language, Messages>> = { en: ENGLISH, ja, ko };

@@ -7,16 +7,29 @@ import { useStore } from "zustand";
 import { en, type Messages } from "./i18n-en";
 import { createSelectableStore } from "./persisted-store";
 
-export type Language = "en" | "ja";
+/** Every language the page speaks, in the order the settings offer them. */
+export const LANGUAGES = ["en", "ja", "ko"] as const;
+export type Language = (typeof LANGUAGES)[number];
 export type LanguageChoice = "auto" | Language;
 
-/** English ships with the page; Japanese arrives on demand (src/lib/i18n-ja.ts), about 5 kB gzip. */
+/**
+ * A lazily loaded feature's own words in every language, so they travel with the feature's chunk and
+ * never weigh on the first screen. English is the shape; each language must match it (a type error
+ * otherwise; src/testing/dictionary-shape.ts checks the texts in tests).
+ */
+export type MessageSet<M> = Readonly<Record<Language, M>>;
+
+/**
+ * English ships with the page; Japanese (src/lib/i18n-ja.ts) and Korean (src/lib/i18n-ko.ts) arrive
+ * on demand, about 5 kB gzip each.
+ */
 export const ENGLISH: Messages = en;
 export type { Messages };
 
 const dictionaries: Partial<Record<Language, Messages>> = { en };
 const loaders: Record<Exclude<Language, "en">, () => Promise<Messages>> = {
   ja: () => import("./i18n-ja").then((m) => m.ja),
+  ko: () => import("./i18n-ko").then((m) => m.ko),
 };
 
 /** Fetches a language's dictionary once; resolves when it can be shown. */
@@ -37,7 +50,8 @@ export function languageFor(choice: LanguageChoice, navigatorLanguages: readonly
   if (choice !== "auto") return choice;
   for (const tag of navigatorLanguages) {
     const base = tag.toLowerCase().split("-")[0];
-    if (base === "ja" || base === "en") return base;
+    const known = LANGUAGES.find((language) => language === base);
+    if (known) return known;
   }
   return "en";
 }
@@ -77,6 +91,9 @@ export function resetLanguage() {
 export const useT = () => useStore(store, (s) => dictionary(s.language));
 /** The tag Intl formatters use; read it in render so numbers and times follow a switch. */
 export const useLocale = () => useStore(store, (s) => s.locale);
+
+/** A lazily loaded feature's words (see MessageSet) in the language on screen. */
+export const useMessages = <M>(set: MessageSet<M>): M => useStore(store, (s) => set[s.language]);
 
 export const getT = (): Messages => dictionary(store.getState().language);
 export const currentLocale = (): string => store.getState().locale;

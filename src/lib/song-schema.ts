@@ -46,6 +46,16 @@ const artist = v.pipe(
   v.transform(({ characters, ...rest }): Artist => ({ ...rest, characterIds: characters.map((c) => c.id) })),
 );
 
+/**
+ * The GraphQL selection that fills `songSchema`: every query that returns songs (history, favorites,
+ * search, requests) asks for the same fields, so every list can show and favorite a song alike.
+ */
+export const SONG_FIELDS = `id title titleRomaji duration
+  artists { id name nameRomaji image characters { id } }
+  characters { id name nameRomaji image }
+  albums { id name nameRomaji image }
+  sources { id name nameRomaji image }`;
+
 export const songSchema = v.pipe(
   v.object({
     id,

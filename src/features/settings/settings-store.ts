@@ -4,7 +4,7 @@ import { useStore } from "zustand";
 import { createPersistedStore } from "@/lib/persisted-store";
 
 export const THEME_CHOICES = ["system", "light", "dark"] as const;
-export const LANGUAGE_CHOICES = ["auto", "en", "ja"] as const;
+export const LANGUAGE_CHOICES = ["auto", "en", "ja", "ko"] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 

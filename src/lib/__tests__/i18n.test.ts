@@ -1,30 +1,23 @@
+import { act, renderHook } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { expectTranslation } from "@/testing/dictionary-shape";
 import { formatNumber, formatTimeAgo } from "../format";
 import { errorMessage, GraphqlError } from "../graphql-client";
-import { getT, type Language, languageFor, localeFor, type Messages, setLanguage } from "../i18n";
+import {
+  getT,
+  type Language,
+  languageFor,
+  localeFor,
+  type MessageSet,
+  type Messages,
+  setLanguage,
+  useMessages,
+} from "../i18n";
 import { DICTIONARIES } from "../i18n-all";
-
-type Entry = [path: string, value: unknown];
-
-/** Every leaf of a dictionary, by its dotted path. */
-function leaves(node: object, prefix = ""): Entry[] {
-  return Object.entries(node).flatMap(([key, value]): Entry[] => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return value !== null && typeof value === "object" ? leaves(value, path) : [[path, value]];
-  });
-}
-
-/** A message as a person would read it: functions are called with plausible arguments. */
-function sample(value: unknown): unknown {
-  if (typeof value !== "function") return value;
-  const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? 2 : "X"));
-  return value(...args);
-}
 
 const LANGUAGES = Object.keys(DICTIONARIES) as Language[];
 /** Every language but the source of truth: comparing English with itself would prove nothing. */
 const TRANSLATIONS = LANGUAGES.filter((language) => language !== "en");
-const english = leaves(DICTIONARIES.en);
 
 afterEach(() => setLanguage("en"));
 
@@ -33,31 +26,19 @@ describe("the dictionaries", () => {
     expect(TRANSLATIONS).not.toHaveLength(0);
   });
 
-  it.each(TRANSLATIONS)("%s has exactly the keys of the English one", (language) => {
-    const keys = leaves(DICTIONARIES[language]).map(([path]) => path);
-    expect(keys.sort()).toEqual(english.map(([path]) => path).sort());
+  // Proper nouns and formats that read the same in every language.
+  const sameAsEnglish = new Set(["app.stationTitle", "app.documentTitle", "settings.streamOpus"]);
+
+  it.each(LANGUAGES)("%s has English's keys, a text for each, and its own wording", (language) => {
+    expectTranslation(DICTIONARIES, language, sameAsEnglish);
   });
 
-  it.each(LANGUAGES)("%s has a non-empty text or a message function for every key", (language) => {
-    const byPath = new Map(leaves(DICTIONARIES[language]));
-    for (const [path, englishValue] of english) {
-      const value = byPath.get(path);
-      expect(typeof value, path).toBe(typeof englishValue);
-      expect(["string", "function"], path).toContain(typeof value);
-      const text = sample(value);
-      expect(typeof text, path).toBe("string");
-      expect((text as string).trim(), path).not.toBe("");
-    }
-  });
-
-  it("translates every Japanese message instead of copying the English one", () => {
-    // Proper nouns and formats that read the same in both languages.
-    const same = new Set(["app.stationTitle", "app.documentTitle", "settings.streamOpus"]);
-    const japanese = new Map(leaves(DICTIONARIES.ja));
-    const copied = english
-      .filter(([path, value]) => !same.has(path) && sample(japanese.get(path)) === sample(value))
-      .map(([path]) => path);
-    expect(copied).toEqual([]);
+  it("catches a missing key and a copied text", () => {
+    const { close: _dropped, ...app } = DICTIONARIES.ja.app;
+    const missing = { ...DICTIONARIES, ja: { ...DICTIONARIES.ja, app } } as typeof DICTIONARIES;
+    expect(() => expectTranslation(missing, "ja", sameAsEnglish)).toThrow(/ja keys/);
+    const copied = { ...DICTIONARIES, ko: { ...DICTIONARIES.ko, app: DICTIONARIES.en.app } };
+    expect(() => expectTranslation(copied, "ko", sameAsEnglish)).toThrow(/copy of the English/);
   });
 
   it("counts listeners in each language", () => {
@@ -65,6 +46,7 @@ describe("the dictionaries", () => {
     expect(listeners(DICTIONARIES.en, 1)).toBe("1 listener");
     expect(listeners(DICTIONARIES.en, 1234)).toBe("1,234 listeners");
     expect(listeners(DICTIONARIES.ja, 1234)).toBe("リスナー 1,234人");
+    expect(listeners(DICTIONARIES.ko, 1234)).toBe("청취자 1,234명");
   });
 });
 
@@ -72,6 +54,11 @@ describe("languageFor", () => {
   it("picks Japanese for a Japanese browser", () => {
     expect(languageFor("auto", ["ja-JP"])).toBe("ja");
     expect(languageFor("auto", ["ja"])).toBe("ja");
+  });
+
+  it("picks Korean for a Korean browser", () => {
+    expect(languageFor("auto", ["ko-KR"])).toBe("ko");
+    expect(languageFor("auto", ["fr-FR", "ko", "ja-JP"])).toBe("ko");
   });
 
   it("falls back to English for a language it does not have", () => {
@@ -113,6 +100,22 @@ describe("the language store", () => {
     const now = Date.UTC(2024, 0, 1, 12);
     expect(formatTimeAgo(now - 3 * 60_000, now, "ja")).toBe("3 分前");
     expect(formatTimeAgo(now - 3 * 60_000, now, "en")).toBe("3 min. ago");
+  });
+});
+
+describe("a feature's own words", () => {
+  it("follow the language on screen", async () => {
+    const words: MessageSet<{ hello: string }> = {
+      en: { hello: "Hello" },
+      ja: { hello: "こんにちは" },
+      ko: { hello: "안녕하세요" },
+    };
+    const { result } = renderHook(() => useMessages(words));
+    expect(result.current.hello).toBe("Hello");
+    await act(() => setLanguage("ko"));
+    expect(result.current.hello).toBe("안녕하세요");
+    await act(() => setLanguage("ja"));
+    expect(result.current.hello).toBe("こんにちは");
   });
 });
 

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
 import { graphqlRequest } from "@/lib/graphql-client";
-import { songSchema } from "@/lib/song-schema";
+import { SONG_FIELDS, songSchema } from "@/lib/song-schema";
 import type { StationId } from "@/lib/stations";
 import { HISTORY_LIMIT, type HistoryEntry } from "../model/apply-track-update";
 
@@ -12,13 +12,7 @@ export const PLAY_HISTORY_QUERY = `query PlayHistoryQuery($kpop: Boolean) {
   playStatistics(offset: 0, count: ${PLAY_HISTORY_COUNT}, kpop: $kpop) {
     songs {
       createdAt
-      song {
-        id title titleRomaji duration
-        artists { id name nameRomaji image characters { id } }
-        characters { id name nameRomaji image }
-        albums { id name nameRomaji image }
-        sources { id name nameRomaji image }
-      }
+      song { ${SONG_FIELDS} }
     }
   }
 }`;
