@@ -10,7 +10,8 @@ const en = {
   randomFavorite: "Request a random favorite",
   /** The status after a request, by where the song is in the queue (from userQueue). */
   placedNext: (title: string) => `Requested ${title} — it plays next.`,
-  placedAfter: (title: string, songs: string) => `Requested ${title} — ${songs} play before it.`,
+  placedAfter: (title: string, count: number, songs: string) =>
+    `Requested ${title} — ${songs} ${count === 1 ? "plays" : "play"} before it.`,
   placedAmong: (title: string, yours: string, songs: string) =>
     `Requested ${title} — ${yours} of your requests are queued; the next plays after ${songs}.`,
   placedUnknown: (title: string) => `Requested ${title}.`,
@@ -37,7 +38,7 @@ export const requestsMessages: MessageSet<RequestsMessages> = {
     requestedSong: (title) => `${title}をリクエストしました`,
     randomFavorite: "お気に入りからランダムにリクエスト",
     placedNext: (title) => `${title}をリクエストしました。次に流れます。`,
-    placedAfter: (title, songs) => `${title}をリクエストしました。あと${songs}で流れます。`,
+    placedAfter: (title, _count, songs) => `${title}をリクエストしました。あと${songs}で流れます。`,
     placedAmong: (title, yours, songs) =>
       `${title}をリクエストしました。あなたのリクエスト${yours}曲がキューにあり、次の曲まであと${songs}です。`,
     placedUnknown: (title) => `${title}をリクエストしました。`,
@@ -59,7 +60,7 @@ export const requestsMessages: MessageSet<RequestsMessages> = {
     requestedSong: (title) => `${title} 신청 완료`,
     randomFavorite: "즐겨찾기에서 무작위로 신청",
     placedNext: (title) => `${title}을(를) 신청했습니다. 다음 곡으로 나옵니다.`,
-    placedAfter: (title, songs) => `${title}을(를) 신청했습니다. ${songs} 뒤에 나옵니다.`,
+    placedAfter: (title, _count, songs) => `${title}을(를) 신청했습니다. ${songs} 뒤에 나옵니다.`,
     placedAmong: (title, yours, songs) =>
       `${title}을(를) 신청했습니다. 내 신청곡 ${yours}곡이 대기 중이며, 다음 신청곡까지 ${songs} 남았습니다.`,
     placedUnknown: (title) => `${title}을(를) 신청했습니다.`,

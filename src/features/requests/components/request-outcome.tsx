@@ -19,7 +19,7 @@ function useSuccessText(outcome: Outcome): string {
   const songs = (count: number) => t.songs(count, formatNumber(count, locale));
   if (!place) return t.placedUnknown(title);
   if (place.amount > 1) return t.placedAmong(title, formatNumber(place.amount, locale), songs(place.before));
-  return place.before === 0 ? t.placedNext(title) : t.placedAfter(title, songs(place.before));
+  return place.before === 0 ? t.placedNext(title) : t.placedAfter(title, place.before, songs(place.before));
 }
 
 function SuccessText({ outcome }: { outcome: Outcome }) {
@@ -63,8 +63,8 @@ export function RequestOutcome({ onLogIn }: { onLogIn?: () => void }) {
     </button>
   );
   const box = "flex items-center gap-2 rounded-2xl bg-ink-raised px-4 py-2 text-sm shadow-xl ring-1";
-  // Both live regions stay in the page, empty when there is nothing to tell, so screen readers
-  // announce a message the moment it appears.
+  // The status region stays in the page, empty when there is nothing to tell, so screen readers
+  // announce a message the moment it appears; an alert is announced when it is inserted.
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-24 z-20 flex flex-col items-center gap-2 px-4">
       <div role="status" className="pointer-events-auto">
@@ -77,23 +77,21 @@ export function RequestOutcome({ onLogIn }: { onLogIn?: () => void }) {
           </p>
         )}
       </div>
-      <div role="alert" className="pointer-events-auto">
-        {shown?.status === "error" && (
-          <p className={`${box} text-danger ring-rose-400/30`}>
-            <span>{failureText(shown, t, reason)}</span>
-            {problem?.kind === "login" && onLogIn && (
-              <button
-                type="button"
-                onClick={onLogIn}
-                className="rounded-full bg-fg/10 px-3 py-1 font-semibold text-fg ring-1 ring-fg/15 hover:bg-fg/15 focus-visible:outline-2 focus-visible:outline-fg"
-              >
-                {t.logIn}
-              </button>
-            )}
-            {dismiss}
-          </p>
-        )}
-      </div>
+      {shown?.status === "error" && (
+        <p role="alert" className={`${box} pointer-events-auto text-danger ring-rose-400/30`}>
+          <span>{failureText(shown, t, reason)}</span>
+          {problem?.kind === "login" && onLogIn && (
+            <button
+              type="button"
+              onClick={onLogIn}
+              className="rounded-full bg-fg/10 px-3 py-1 font-semibold text-fg ring-1 ring-fg/15 hover:bg-fg/15 focus-visible:outline-2 focus-visible:outline-fg"
+            >
+              {t.logIn}
+            </button>
+          )}
+          {dismiss}
+        </p>
+      )}
     </div>
   );
 }
