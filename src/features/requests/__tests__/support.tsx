@@ -4,23 +4,31 @@ import { render } from "@testing-library/react";
 import { graphql, HttpResponse } from "msw";
 import { type ReactNode, StrictMode } from "react";
 import { afterEach, vi } from "vitest";
-import { provideAuthorization } from "@/lib/authorization";
+import { currentAuthorization, provideAuthorization } from "@/lib/authorization";
 import { graphqlEndpoint } from "@/lib/graphql-client";
 import { createQueryClient } from "@/lib/query-client";
 
 export const api = graphql.link(graphqlEndpoint());
 export const TOKEN = "requests.jwt";
 
-let removeAuthorization: (() => void) | null = null;
+let restoreAuthorization: (() => void) | null = null;
 afterEach(() => {
-  removeAuthorization?.();
-  removeAuthorization = null;
+  restoreAuthorization?.();
+  restoreAuthorization = null;
 });
 
-/** Requests go out as a logged-in user; `rejected` records a token the server refused. */
+/**
+ * Requests go out as a logged-in user; `rejected` records a token the server refused. The page's own
+ * authorization (setup-tests: nobody logged in) comes back after the test.
+ */
 export function logIn() {
   const rejected = vi.fn();
-  removeAuthorization = provideAuthorization({ token: () => TOKEN, rejected });
+  const previous = currentAuthorization();
+  const remove = provideAuthorization({ token: () => TOKEN, rejected });
+  restoreAuthorization = () => {
+    remove();
+    if (previous) provideAuthorization(previous);
+  };
   return { rejected };
 }
 
