@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { createPortal } from "react-dom";
+import { LIVE_LAYER } from "@/components/ui/dialog";
 import { CloseIcon } from "@/components/ui/icons";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { formatNumber } from "@/lib/format";
@@ -65,33 +67,37 @@ export function RequestOutcome({ onLogIn }: { onLogIn?: () => void }) {
   const box = "flex items-center gap-2 rounded-2xl bg-ink-raised px-4 py-2 text-sm shadow-xl ring-1";
   // The status region stays in the page, empty when there is nothing to tell, so screen readers
   // announce a message the moment it appears; an alert is announced when it is inserted.
-  return (
-    <div className="pointer-events-none fixed inset-x-0 bottom-24 z-20 flex flex-col items-center gap-2 px-4">
-      <div role="status" className="pointer-events-auto">
-        {shown?.status === "success" && (
-          <p className={`${box} text-fg ring-station/40`}>
-            <span>
-              <SuccessText outcome={shown} />
-            </span>
-            {dismiss}
-          </p>
-        )}
+  // On the body, above any dialog and left out of its inert background: a request made from a
+  // dialog (song details) is told while the dialog is still open.
+  return createPortal(
+    <div
+      {...{ [LIVE_LAYER]: "" }}
+      className="pointer-events-none fixed inset-x-0 bottom-24 z-[60] flex flex-col items-center gap-2 px-4"
+    >
+      <div
+        className={shown?.status === "success" ? `${box} pointer-events-auto text-fg ring-station/40` : ""}
+      >
+        <p role="status">{shown?.status === "success" && <SuccessText outcome={shown} />}</p>
+        {shown?.status === "success" && dismiss}
       </div>
       {shown?.status === "error" && (
-        <p role="alert" className={`${box} pointer-events-auto text-danger ring-rose-400/30`}>
-          <span>{failureText(shown, t, reason)}</span>
-          {problem?.kind === "login" && onLogIn && (
-            <button
-              type="button"
-              onClick={onLogIn}
-              className="rounded-full bg-fg/10 px-3 py-1 font-semibold text-fg ring-1 ring-fg/15 hover:bg-fg/15 focus-visible:outline-2 focus-visible:outline-fg"
-            >
-              {t.logIn}
-            </button>
-          )}
+        <div className={`${box} pointer-events-auto text-danger ring-rose-400/30`}>
+          <p role="alert" className="flex flex-wrap items-center gap-2">
+            <span>{failureText(shown, t, reason)}</span>
+            {problem?.kind === "login" && onLogIn && (
+              <button
+                type="button"
+                onClick={onLogIn}
+                className="rounded-full bg-fg/10 px-3 py-1 font-semibold text-fg ring-1 ring-fg/15 hover:bg-fg/15 focus-visible:outline-2 focus-visible:outline-fg"
+              >
+                {t.logIn}
+              </button>
+            )}
+          </p>
           {dismiss}
-        </p>
+        </div>
       )}
-    </div>
+    </div>,
+    document.body,
   );
 }
