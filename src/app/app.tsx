@@ -1,13 +1,12 @@
 import { lazy, Suspense, useCallback, useState } from "react";
 import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
 import { RegionBoundary } from "@/components/ui/region-boundary";
+import { loginPrompted } from "@/features/auth/auth-store";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
 import { NowPlayingCard } from "@/features/now-playing/components/now-playing-card";
-import { QueueInfo } from "@/features/now-playing/components/queue-info";
 import { SongAnnouncer } from "@/features/now-playing/components/song-announcer";
-import { useQueue } from "@/features/now-playing/now-playing-store";
 import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { useStation } from "@/features/station/station-store";
@@ -19,6 +18,7 @@ import { DeferredAccountArea } from "./deferred";
 import { CurrentSongFavorite, renderHistoryFavorite } from "./favorite-slots";
 import { AccountRegion, HistoryRegion, NowPlayingRegion, PlayerRegion } from "./regions";
 import { Profiled } from "./render-profiler";
+import { DeferredRequestOutcome, RandomFavoriteSlot, StationQueue } from "./request-slots";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 const SettingsDialog = lazy(() =>
@@ -42,7 +42,8 @@ function StationFigures({ station }: { station: StationId }) {
       <Profiled id="listeners">
         <ListenerCount station={station} />
       </Profiled>
-      <QueueInfo queue={useQueue(station)} />
+      <StationQueue station={station} />
+      <RandomFavoriteSlot station={station} />
     </>
   );
 }
@@ -124,11 +125,12 @@ export function App() {
           </Profiled>
         </div>
       </footer>
+      <DeferredRequestOutcome onLogIn={loginPrompted} />
       <RegionBoundary region="dialog" resetKey={dialog ?? detailsSong}>
         <Suspense fallback={null}>
           {dialog === "settings" && <SettingsDialog onClose={closeDialog} />}
           {dialog === "shortcuts" && <ShortcutsDialog onClose={closeDialog} />}
-          {detailsSong && <SongDetailsDialog song={detailsSong} onClose={closeDetails} />}
+          {detailsSong && <SongDetailsDialog song={detailsSong} station={station} onClose={closeDetails} />}
         </Suspense>
       </RegionBoundary>
     </div>

@@ -7,6 +7,13 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import type { ComponentProps, ReactNode } from "react";
 import { AccountArea } from "@/features/auth/components/account-area";
 import { FavoriteButton } from "@/features/favorites/components/favorite-button";
+import { QueueInfo } from "@/features/now-playing/components/queue-info";
+import { RandomFavoriteRequest } from "@/features/requests/components/random-favorite-request";
+import { RequestButton } from "@/features/requests/components/request-button";
+import { RequestOutcome } from "@/features/requests/components/request-outcome";
+import { useGraphqlQueueSources } from "@/features/requests/hooks/use-queue-sources";
+import { chooseQueueLine, type QueueSources } from "@/features/requests/model/queue-line";
+import type { StationId } from "@/lib/stations";
 import { activeQueryClient } from "./query-session";
 
 export { startDeferredEffects } from "./deferred-effects";
@@ -29,6 +36,50 @@ export function FavoriteButtonIsland(props: ComponentProps<typeof FavoriteButton
   return (
     <QueryScope>
       <FavoriteButton {...props} />
+    </QueryScope>
+  );
+}
+
+export function RequestButtonIsland(props: ComponentProps<typeof RequestButton>) {
+  return (
+    <QueryScope>
+      <RequestButton {...props} />
+    </QueryScope>
+  );
+}
+
+export function RandomFavoriteRequestIsland(props: ComponentProps<typeof RandomFavoriteRequest>) {
+  return (
+    <QueryScope>
+      <RandomFavoriteRequest {...props} />
+    </QueryScope>
+  );
+}
+
+export function RequestOutcomeIsland(props: ComponentProps<typeof RequestOutcome>) {
+  return (
+    <QueryScope>
+      <RequestOutcome {...props} />
+    </QueryScope>
+  );
+}
+
+interface QueueInfoIslandProps {
+  station: StationId;
+  session: number | null;
+  gateway: QueueSources["gateway"];
+}
+
+function GraphqlQueueInfo({ station, session, gateway }: QueueInfoIslandProps) {
+  const sources = useGraphqlQueueSources(station, session);
+  return <QueueInfo line={chooseQueueLine({ gateway, ...sources })} />;
+}
+
+/** The queue line with GraphQL's `queue` and `userQueue` beside the seed gateway's `d.queue`. */
+export function QueueInfoIsland(props: QueueInfoIslandProps) {
+  return (
+    <QueryScope>
+      <GraphqlQueueInfo {...props} />
     </QueryScope>
   );
 }

@@ -2,7 +2,8 @@
  * Composition, loaded with the islands: the page's one QueryClient and every effect between the
  * stores and the query cache. History from GraphQL joins the live history and is asked again on each
  * track change and reconnect; favorites are asked again on reconnect; a settled favorite toggle
- * refreshes the account's favorite count; logging in or out drops the other logins' answers.
+ * refreshes the account's favorite count; logging in or out drops the other logins' answers. The
+ * queue counters (requests) are asked again on each track change and reconnect.
  */
 import { type QueryClient, QueryObserver } from "@tanstack/react-query";
 import { currentUserChanged } from "@/features/auth/api/current-user";
@@ -11,6 +12,10 @@ import { favoritesKey, forgetOtherLogins } from "@/features/favorites/api/favori
 import { subscribeToLiveness } from "@/features/gateway/connection-store";
 import { playHistoryQueryOptions } from "@/features/now-playing/api/play-history";
 import { historyLoaded, subscribeToTrack } from "@/features/now-playing/now-playing-store";
+import {
+  forgetOtherLogins as forgetOtherRequestLogins,
+  refreshQueue,
+} from "@/features/requests/api/requests";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
 import { createQueryClient } from "@/lib/query-client";
 import type { StationId } from "@/lib/stations";
@@ -60,10 +65,26 @@ function startFavoritesSync(client: QueryClient): () => void {
   };
 }
 
+/** The queue counters are asked again on each track change of the station shown, and on reconnect. */
+function startQueueSync(client: QueryClient): () => void {
+  const unsubscribers = [
+    subscribeToTrack((station) => {
+      if (station === getStation()) void refreshQueue(client);
+    }),
+    subscribeToLiveness((live) => {
+      if (live) void refreshQueue(client);
+    }),
+    subscribeToAuth(() => forgetOtherRequestLogins(client, getAuthSessionId())),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
 export function startQuerySession(create: () => QueryClient = createQueryClient): () => void {
   const client = create();
   active = client;
-  const disposers = [startHistorySync(client), startFavoritesSync(client)];
+  const disposers = [startHistorySync(client), startFavoritesSync(client), startQueueSync(client)];
   return () => {
     for (const dispose of disposers) dispose();
     if (active === client) active = null;

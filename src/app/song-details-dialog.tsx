@@ -17,6 +17,8 @@ import {
   songInfoLine,
   songTitle,
 } from "@/lib/song";
+import type { StationId } from "@/lib/stations";
+import { renderRequest } from "./request-slots";
 
 function EntityLinks({
   heading,
@@ -55,7 +57,15 @@ function EntityLinks({
 }
 
 /** Everything known about one song, with links to its LISTEN.moe pages and a "Copy song info" action. */
-export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): void }) {
+export function SongDetailsDialog({
+  song,
+  station,
+  onClose,
+}: {
+  song: Song;
+  station: StationId;
+  onClose(): void;
+}) {
   const display = useSongDisplay();
   const t = useT();
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
@@ -91,7 +101,8 @@ export function SongDetailsDialog({ song, onClose }: { song: Song; onClose(): vo
         />
         <EntityLinks heading={t.details.albums} kind="albums" items={song.albums} display={display} />
         <EntityLinks heading={t.details.sources} kind="sources" items={song.sources} display={display} />
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          {renderRequest(station)(song)}
           <button
             type="button"
             onClick={() => void copy()}

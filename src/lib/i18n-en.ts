@@ -156,9 +156,11 @@ export const en = {
     songs: (count: number, formatted: string) => `${formatted} ${count === 1 ? "song" : "songs"}`,
     empty: "No songs queued",
     queued: (songs: string) => `${songs} queued`,
-    yours: (count: number, formatted: string) => `${formatted} ${count === 1 ? "is" : "are"} yours`,
+    yours: (count: number, formatted: string) =>
+      `${formatted} of your requests ${count === 1 ? "is" : "are"} queued`,
     yoursIsNext: "Your song is next!",
-    beforeYours: (songs: string) => `${songs} before yours`,
+    yoursNextAfter: (count: number, formatted: string, songs: string) =>
+      `${formatted} of your requests ${count === 1 ? "is" : "are"} queued; the next plays after ${songs}`,
   },
   favorites: {
     add: "Add to favorites",

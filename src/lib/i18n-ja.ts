@@ -153,9 +153,10 @@ export const ja: Messages = {
     songs: (_count, formatted) => `${formatted}曲`,
     empty: "キューに曲はありません",
     queued: (songs) => `キューに${songs}`,
-    yours: (_count, formatted) => `うち${formatted}曲があなたのリクエスト`,
+    yours: (_count, formatted) => `あなたのリクエスト${formatted}曲がキューにあります`,
     yoursIsNext: "次はあなたのリクエスト曲です！",
-    beforeYours: (songs) => `あなたの曲まであと${songs}`,
+    yoursNextAfter: (_count, formatted, songs) =>
+      `あなたのリクエスト${formatted}曲がキューにあります。次の曲まであと${songs}`,
   },
   favorites: {
     add: "お気に入りに追加",

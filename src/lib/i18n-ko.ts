@@ -152,9 +152,10 @@ export const ko: Messages = {
     songs: (_count, formatted) => `${formatted}곡`,
     empty: "대기 중인 곡이 없습니다",
     queued: (songs) => `대기 중 ${songs}`,
-    yours: (_count, formatted) => `그중 ${formatted}곡이 내 신청곡`,
+    yours: (_count, formatted) => `내 신청곡 ${formatted}곡이 대기 중`,
     yoursIsNext: "다음 곡은 내 신청곡입니다!",
-    beforeYours: (songs) => `내 곡까지 ${songs} 남음`,
+    yoursNextAfter: (_count, formatted, songs) =>
+      `내 신청곡 ${formatted}곡이 대기 중, 다음 신청곡까지 ${songs} 남음`,
   },
   favorites: {
     add: "즐겨찾기에 추가",

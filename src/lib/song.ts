@@ -45,6 +45,25 @@ export interface Queue {
   inQueueBeforeUser: number;
 }
 
+/**
+ * The queue line as shown, whichever source it came from (the seed gateway's `d.queue`, or GraphQL
+ * `queue` and `userQueue`): the station's queue length, and the listener's own requests.
+ */
+export interface QueueLine {
+  /** Songs queued on the station; null when no source tells it for this station. */
+  length: number | null;
+  /** The listener's queued requests and how many songs play before the next one; null when unknown. */
+  yours: { amount: number; before: number } | null;
+}
+
+/** The seed gateway's counters as a queue line. */
+export function gatewayQueueLine(queue: Queue): QueueLine {
+  return {
+    length: queue.inQueue,
+    yours: { amount: queue.inQueueByUser, before: queue.inQueueBeforeUser },
+  };
+}
+
 export interface Track {
   song: Song;
   requester: Requester | null;
@@ -123,4 +142,21 @@ export type SitePage = "artists" | "characters" | "albums" | "sources";
 /** LISTEN.moe's own page for an artist, character, album or source (ids only: nothing else from the wire). */
 export function sitePageUrl(kind: SitePage, id: number, origin = "https://listen.moe"): string {
   return `${origin}/${kind}/${encodeURIComponent(String(id))}`;
+}
+
+/**
+ * A listener's LISTEN.moe profile, or null when there is no username to link (a display name alone
+ * names nobody's page). The name becomes one encoded path segment; "." and ".." (also when encoded)
+ * would climb out of /u/, so they get no link.
+ */
+export function profileUrl(
+  username: string | null | undefined,
+  origin = "https://listen.moe",
+): string | null {
+  if (!username || username.trim() === "" || /^\.{1,2}$/.test(username)) return null;
+  try {
+    return `${origin}/u/${encodeURIComponent(username)}`;
+  } catch {
+    return null; // a lone surrogate; boundedText replaces those, but a URL must never throw
+  }
 }

@@ -18,6 +18,9 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE));
 }
 
+/** Marks a body child that a modal dialog leaves out of the inert background (a page-wide live region). */
+export const LIVE_LAYER = "data-live-layer";
+
 /**
  * A modal dialog: labelled by its title, focus kept inside (Tab wraps, the page behind is inert),
  * Escape or the close button closes it, and focus goes back to whatever opened it.
@@ -35,8 +38,14 @@ export function Dialog({ title, onClose, children, initialFocusRef }: DialogProp
     if (!overlay || !panel) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
 
+    // A live layer (data-live-layer: the request messages) stays readable: what a button in the
+    // dialog started is told there.
     const background = Array.from(document.body.children).filter(
-      (el): el is HTMLElement => el instanceof HTMLElement && el !== overlay && !el.hasAttribute("inert"),
+      (el): el is HTMLElement =>
+        el instanceof HTMLElement &&
+        el !== overlay &&
+        !el.hasAttribute("inert") &&
+        !el.hasAttribute(LIVE_LAYER),
     );
     for (const el of background) el.setAttribute("inert", "");
 

@@ -4,7 +4,12 @@
  */
 import * as v from "valibot";
 import { useStore } from "zustand";
-import { createPersistedStore, readStoredEntry, validFields } from "@/lib/persisted-store";
+import {
+  createPersistedStore,
+  createSelectableStore,
+  readStoredEntry,
+  validFields,
+} from "@/lib/persisted-store";
 
 export interface AuthNotice {
   tone: "info" | "warning";
@@ -125,8 +130,19 @@ export function noticeDismissed() {
   store.setState({ notice: null });
 }
 
+/** How often another part of the page asked the person to log in (a request that needs a login). */
+const loginPrompts = createSelectableStore<{ count: number }>(() => ({ count: 0 }));
+
+export const useLoginPrompts = () => useStore(loginPrompts, (s) => s.count);
+
+/** Opens the login dialog from elsewhere on the page (the account area owns the dialog). */
+export function loginPrompted() {
+  loginPrompts.setState((s) => ({ count: s.count + 1 }));
+}
+
 export function resetAuthStore() {
   store.setState(LOGGED_OUT, true);
+  loginPrompts.setState({ count: 0 }, true);
 }
 
 /** Another tab with the same remembered login logged in or out: follow it. Returns the disposer. */

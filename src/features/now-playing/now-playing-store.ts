@@ -20,6 +20,8 @@ export const useCurrentTrack = (station: StationId) => useStore(store, (s) => s[
 export const useListenerCount = (station: StationId) => useStore(store, (s) => s[station].listeners);
 export const useHistory = (station: StationId) => useStore(store, (s) => s[station].history);
 export const useQueue = (station: StationId) => useStore(store, (s) => s[station].queue);
+/** When the seed gateway last sent `queue` for `station` (null: never, or not since it stopped). */
+export const useQueueAt = (station: StationId) => useStore(store, (s) => s[station].queueAt ?? null);
 
 /** Each station's state changes only from that station's own updates. */
 export function trackUpdated(station: StationId, update: TrackUpdate, now = Date.now()) {

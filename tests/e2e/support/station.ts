@@ -49,8 +49,12 @@ export function stationControl(baseUrl: string) {
     clear: () => call("clear", {}),
     /** Broadcasts one crafted TRACK_UPDATE (see tests/station/inject.mjs). */
     inject: (spec: { station: Station; [key: string]: unknown }) => call("inject", spec),
-    /** Clears faults and logs; `favorites` restores the seeded favorites, `tokens` revokes every login. */
-    reset: (options: { favorites?: boolean; tokens?: boolean } = {}) => call("reset", options),
+    /**
+     * Clears faults and logs; `favorites` restores the seeded favorites, `tokens` revokes every login,
+     * `requests` forgets the day's request counts and empties both request queues.
+     */
+    reset: (options: { favorites?: boolean; tokens?: boolean; requests?: boolean } = {}) =>
+      call("reset", options),
     config: (config: { heartbeatMs?: number; speed?: number; startTime?: "start" | "end" }) =>
       call("config", config),
   };

@@ -11,7 +11,7 @@ type StationControl = ReturnType<typeof stationControl>;
  */
 export function resetAroundEachTest(
   station: () => StationControl,
-  reset: { favorites?: boolean; tokens?: boolean },
+  reset: { favorites?: boolean; tokens?: boolean; requests?: boolean },
   closePages: () => Promise<void>,
 ) {
   beforeEach(async () => {
@@ -24,7 +24,7 @@ export function resetAroundEachTest(
  * The shared shape of an e2e file: one Chromium per file, the station reset before each test (faults
  * cleared, logs emptied) and every page closed after it, even when the test failed half-way.
  */
-export function setUpE2eSuite(reset: { favorites?: boolean; tokens?: boolean } = {}) {
+export function setUpE2eSuite(reset: { favorites?: boolean; tokens?: boolean; requests?: boolean } = {}) {
   const appUrl = inject("appUrl");
   const station = stationControl(inject("stationUrl"));
   let browser: Browser | undefined;

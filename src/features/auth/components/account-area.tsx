@@ -7,7 +7,7 @@ import { errorMessage } from "@/lib/graphql-client";
 import { type Messages, useLocale, useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
 import { currentUserQueryOptions } from "../api/current-user";
-import { loggedOut, noticeDismissed, useAuthNotice, useAuthSession } from "../auth-store";
+import { loggedOut, noticeDismissed, useAuthNotice, useAuthSession, useLoginPrompts } from "../auth-store";
 
 let loginDialogChunk: Promise<typeof import("./login-dialog")> | null = null;
 const loadLoginDialog = () => {
@@ -33,6 +33,15 @@ export function AccountArea() {
   const logoutRef = useRef<HTMLButtonElement>(null);
   // Where focus goes when the button that had it disappears (login → "Log out", logout → "Log in").
   const focusAfterChange = useRef<RefObject<HTMLButtonElement | null> | null>(null);
+
+  // Something else on the page needs a login (a song request): open the dialog once per prompt.
+  // Adjusted while rendering, React's pattern for state that follows a changed value.
+  const prompts = useLoginPrompts();
+  const [promptsSeen, setPromptsSeen] = useState(prompts);
+  if (prompts !== promptsSeen) {
+    setPromptsSeen(prompts);
+    if (session === null) setDialogOpen(true);
+  }
 
   useEffect(() => {
     // Logged in elsewhere (another tab) while the dialog was open: it has nothing left to do.

@@ -4,7 +4,15 @@ import { DiscIcon, InfoIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui
 import { cdnUrl, safeImageUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { around, useT } from "@/lib/i18n";
-import { artistCredits, coverFile, entityName, type Song, songTitle, type Track } from "@/lib/song";
+import {
+  artistCredits,
+  coverFile,
+  entityName,
+  profileUrl,
+  type Song,
+  songTitle,
+  type Track,
+} from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { useCurrentTrack } from "../now-playing-store";
 import { SongProgress } from "./song-progress";
@@ -145,13 +153,16 @@ const TrackDetails = memo(function TrackDetails({
               <dd className="text-fg/75">{song.albums.map((a) => entityName(a, display)).join(", ")}</dd>
             </div>
           )}
-          {requester?.displayName && (
+          {(requester?.displayName || requester?.username) && (
             <div className="flex items-center gap-2">
               <dt className="inline-flex items-center gap-1.5">
                 <UserIcon />
                 <span className="sr-only">{t.nowPlaying.requestedByLabel}</span>
               </dt>
-              <RequestedBy name={requester.displayName} />
+              <RequestedBy
+                name={requester.displayName || requester.username || ""}
+                profile={profileUrl(requester.username)}
+              />
             </div>
           )}
         </dl>
@@ -166,13 +177,29 @@ const TrackDetails = memo(function TrackDetails({
   );
 });
 
-/** The name is styled on its own; where it sits in the sentence depends on the language. */
-function RequestedBy({ name }: { name: string }) {
-  const [before, after] = around(useT().nowPlaying.requestedBy);
+/**
+ * The name is styled on its own; where it sits in the sentence depends on the language. With a
+ * username it links to the requester's LISTEN.moe profile.
+ */
+function RequestedBy({ name, profile }: { name: string; profile: string | null }) {
+  const t = useT();
+  const [before, after] = around(t.nowPlaying.requestedBy);
   return (
     <dd className="text-fg/75">
       {before}
-      <span className="font-medium text-station-soft">{name}</span>
+      {profile ? (
+        <a
+          href={profile}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="rounded font-medium text-station-soft underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-fg"
+        >
+          {name}
+          <span className="sr-only"> {t.details.opensInNewTab}</span>
+        </a>
+      ) : (
+        <span className="font-medium text-station-soft">{name}</span>
+      )}
       {after}
     </dd>
   );

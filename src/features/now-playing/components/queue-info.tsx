@@ -1,15 +1,19 @@
 import { QueueIcon } from "@/components/ui/icons";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
-import type { Queue } from "@/lib/song";
+import type { QueueLine } from "@/lib/song";
 
-/** The request queue as an authenticated v1 gateway reports it; nothing at all without that data. */
-export function QueueInfo({ queue }: { queue: Queue | null | undefined }) {
+/**
+ * The request queue: the station's length and the listener's own requests, from whichever source the
+ * app picked (the seed gateway or GraphQL). Nothing at all when neither part is known.
+ */
+export function QueueInfo({ line }: { line: QueueLine | null | undefined }) {
   const { queue: t } = useT();
   const locale = useLocale();
-  if (!queue) return null;
-  const { inQueue, inQueueByUser, inQueueBeforeUser } = queue;
-  const yours = inQueueByUser > 0;
+  if (!line) return null;
+  const { length, yours } = line;
+  const mine = yours && yours.amount > 0 ? yours : null;
+  if (length === null && !mine) return null;
   const songs = (count: number) => t.songs(count, formatNumber(count, locale));
   return (
     <section
@@ -17,17 +21,16 @@ export function QueueInfo({ queue }: { queue: Queue | null | undefined }) {
       className="inline-flex flex-wrap items-center gap-x-2 gap-y-1 rounded-full bg-fg/5 px-3 py-1 text-sm text-ink-muted ring-1 ring-fg/10"
     >
       <QueueIcon className="text-station" />
-      <span>{inQueue === 0 ? t.empty : t.queued(songs(inQueue))}</span>
-      {yours && (
+      {length !== null && <span>{length === 0 ? t.empty : t.queued(songs(length))}</span>}
+      {mine && length !== null && <span aria-hidden="true">·</span>}
+      {mine && mine.before > 0 && (
+        <span>{t.yoursNextAfter(mine.amount, formatNumber(mine.amount, locale), songs(mine.before))}</span>
+      )}
+      {mine && mine.before === 0 && (
         <>
+          <span>{t.yours(mine.amount, formatNumber(mine.amount, locale))}</span>
           <span aria-hidden="true">·</span>
-          <span>{t.yours(inQueueByUser, formatNumber(inQueueByUser, locale))}</span>
-          <span aria-hidden="true">·</span>
-          {inQueueBeforeUser === 0 ? (
-            <strong className="font-semibold text-station-soft">{t.yoursIsNext}</strong>
-          ) : (
-            <span>{t.beforeYours(songs(inQueueBeforeUser))}</span>
-          )}
+          <strong className="font-semibold text-station-soft">{t.yoursIsNext}</strong>
         </>
       )}
     </section>

@@ -25,6 +25,8 @@ export interface StationNowPlaying {
   listeners: number | null;
   history: HistoryEntry[];
   queue: Queue | null;
+  /** When the last frame carrying `queue` arrived (our clock), so a fresher GraphQL answer can win. */
+  queueAt?: number | null;
   /** The current track's `startTime` as sent, on the server's clock: orders frames free of our clock's skew. */
   startStamp?: number | null;
   /** Set by a (re)connect: the next frame is the station's word, whatever it says about order. */
@@ -112,7 +114,8 @@ export function applyTrackUpdate(
     track === current &&
     history === state.history &&
     listeners === state.listeners &&
-    sameQueue(queue, state.queue)
+    sameQueue(queue, state.queue) &&
+    !update.queue
   ) {
     return state;
   }
@@ -121,6 +124,7 @@ export function applyTrackUpdate(
     listeners,
     history,
     queue: sameQueue(queue, state.queue) ? state.queue : queue,
+    queueAt: queue ? now : null,
     startStamp: track === current && !state.acceptNext ? (state.startStamp ?? null) : stamp,
     acceptNext: false,
   };

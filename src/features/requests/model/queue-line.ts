@@ -1,0 +1,40 @@
+/**
+ * Which queue line to show when both sources speak: the seed (v1) gateway's `d.queue`, and GraphQL
+ * `queue` / `userQueue`. Each part (the station's length, the listener's own requests) comes from
+ * whichever source answered last, so a request shows at once through GraphQL even while the seed
+ * gateway's last frame still predates it, and a newer frame wins over an older GraphQL answer.
+ */
+import type { Queue, QueueLine } from "@/lib/song";
+import type { UserQueue } from "../api/requests";
+
+export interface Timed<T> {
+  value: T;
+  /** When it arrived, epoch ms. */
+  at: number;
+}
+
+export interface QueueSources {
+  gateway: Timed<Queue> | null;
+  length: Timed<number> | null;
+  yours: Timed<UserQueue> | null;
+}
+
+/** The newer of two answers; GraphQL wins a tie, since it is asked for on purpose. */
+function fresher<T>(gateway: Timed<T> | null, graphql: Timed<T> | null): T | null {
+  if (gateway && graphql) return graphql.at >= gateway.at ? graphql.value : gateway.value;
+  return (graphql ?? gateway)?.value ?? null;
+}
+
+export function chooseQueueLine({ gateway, length, yours }: QueueSources): QueueLine | null {
+  const line: QueueLine = {
+    length: fresher(gateway && { value: gateway.value.inQueue, at: gateway.at }, length),
+    yours: fresher(
+      gateway && {
+        value: { amount: gateway.value.inQueueByUser, before: gateway.value.inQueueBeforeUser },
+        at: gateway.at,
+      },
+      yours,
+    ),
+  };
+  return line.length === null && line.yours === null ? null : line;
+}
