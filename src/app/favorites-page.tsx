@@ -74,8 +74,7 @@ export function FavoritesPage({ station, onShowDetails }: FavoritesPageProps) {
       onShowDetails={onShowDetails}
     />
   );
-  // Logged out, the view needs no server data; logged in, it waits for the page's query client.
-  if (session === null) return view;
+  // The list and the login dialog both run on the page's query client, there once the islands are.
   if (!ready) return null;
   return <QueryScope>{view}</QueryScope>;
 }

@@ -87,5 +87,7 @@ export function useVirtualWindow<E extends HTMLElement>({
     };
   }, [measure]);
 
-  return { listRef, start: range.start, end: range.end, totalHeight: count * rowHeight };
+  // The range was measured for the last count; until the effect measures again, never past the end.
+  const end = Math.min(range.end, count);
+  return { listRef, start: Math.min(range.start, end), end, totalHeight: count * rowHeight };
 }

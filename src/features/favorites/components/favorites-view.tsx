@@ -146,8 +146,8 @@ function FavoritesContent({
           </button>
         </div>
       )}
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="flex min-w-48 flex-1 flex-col gap-1">
+      <div className="flex items-end gap-3">
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
           <label htmlFor={filterId} className="text-xs font-semibold text-ink-muted">
             {words.filterLabel}
           </label>
@@ -159,7 +159,7 @@ function FavoritesContent({
             spellCheck={false}
             placeholder={words.filterPlaceholder}
             onChange={(event) => setQuery(event.target.value)}
-            className="h-10 rounded-full bg-fg/5 px-4 text-sm ring-1 ring-fg/15 placeholder:text-ink-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
+            className="h-10 w-full min-w-0 rounded-full bg-fg/5 px-4 text-sm ring-1 ring-fg/15 placeholder:text-ink-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
           />
         </div>
         <div className="flex flex-col gap-1">
@@ -170,7 +170,7 @@ function FavoritesContent({
             id={sortId}
             value={sort}
             onChange={(event) => setSort(event.target.value as FavoritesSort)}
-            className="h-10 rounded-full bg-fg/5 px-4 text-sm ring-1 ring-fg/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
+            className="h-10 max-w-36 rounded-full bg-fg/5 px-3 text-sm ring-1 ring-fg/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
           >
             {FAVORITES_SORTS.map((order) => (
               <option key={order} value={order} className="bg-ink-raised text-fg">
