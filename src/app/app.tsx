@@ -60,7 +60,7 @@ function FavoritesLink() {
       className="inline-flex h-9 items-center gap-1.5 rounded-full px-3 text-sm font-semibold text-fg/80 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg aria-[current=page]:bg-station/15 aria-[current=page]:text-fg aria-[current=page]:ring-station/40"
     >
       <HeartIcon className="text-station" />
-      {t.app.favorites}
+      <span className="max-sm:sr-only">{t.app.favorites}</span>
     </ViewLink>
   );
 }

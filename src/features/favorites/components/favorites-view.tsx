@@ -129,11 +129,19 @@ function FavoritesContent({
 
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <p className="text-ink-muted">
           <span className="font-semibold text-fg">{words.count(total, formatNumber(total, locale))}</span>{" "}
           <span>{words.stationCount(stationName(station))}</span>
         </p>
+        <FilterStatus
+          words={words}
+          locale={locale}
+          query={query}
+          matches={shown.length}
+          progress={loadingProgress ? { loaded: data.favorites.length, total: data.count } : null}
+        />
+
         {randomRequest}
       </div>
       {error && (
@@ -180,13 +188,6 @@ function FavoritesContent({
           </select>
         </div>
       </div>
-      <FilterStatus
-        words={words}
-        locale={locale}
-        query={query}
-        matches={shown.length}
-        progress={loadingProgress ? { loaded: data.favorites.length, total: data.count } : null}
-      />
       {data.complete && kept.length === 0 ? (
         <p className={`${PANEL} text-ink-muted`}>{words.empty}</p>
       ) : shown.length === 0 && query.trim() !== "" ? (
@@ -239,7 +240,7 @@ function FilterStatus({
       ? words.matches(matches, formatNumber(matches, locale))
       : "";
   return (
-    <p role="status" className="min-h-5 text-sm text-ink-muted">
+    <p role="status" className="flex-1 text-sm text-ink-muted">
       {progress && <SpinnerIcon className="mr-2 inline" />}
       {text}
     </p>
