@@ -50,42 +50,62 @@ export interface VirtualWindow<E extends HTMLElement> extends WindowRange {
   totalHeight: number;
 }
 
+/** Where the list was last seen, so a change of count needs no layout read (which would force one). */
+interface Seen {
+  /** The list's top in document coordinates. */
+  documentTop: number;
+  scrollY: number;
+  viewportHeight: number;
+}
+
 export function useVirtualWindow<E extends HTMLElement>({
   count,
   rowHeight,
-  overscan = 6,
+  overscan = 4,
 }: VirtualWindowOptions): VirtualWindow<E> {
   const listRef = useRef<E | null>(null);
-  const measure = useCallback((): WindowRange => {
-    const list = listRef.current;
-    const viewportHeight = typeof window === "undefined" ? 800 : window.innerHeight;
-    const listTop = list ? list.getBoundingClientRect().top : 0;
-    return windowRange({ count, rowHeight, listTop, viewportHeight, overscan });
-  }, [count, rowHeight, overscan]);
-  // The first render guesses the list starts at the top of the viewport: the first rows paint at once.
-  const [range, setRange] = useState<WindowRange>(() =>
-    windowRange({
-      count,
-      rowHeight,
-      listTop: 0,
-      viewportHeight: typeof window === "undefined" ? 800 : window.innerHeight,
-      overscan,
-    }),
+  const seen = useRef<Seen>({
+    documentTop: 0,
+    scrollY: 0,
+    viewportHeight: typeof window === "undefined" ? 800 : window.innerHeight,
+  });
+  const rangeFor = useCallback(
+    ({ documentTop, scrollY, viewportHeight }: Seen) =>
+      windowRange({ count, rowHeight, listTop: documentTop - scrollY, viewportHeight, overscan }),
+    [count, rowHeight, overscan],
   );
+  // The first render guesses the list starts at the top of the viewport: the first rows paint at once.
+  const [range, setRange] = useState<WindowRange>(() => rangeFor(seen.current));
 
   useLayoutEffect(() => {
-    const update = () => {
-      const next = measure();
+    const show = (next: WindowRange) =>
       setRange((shown) => (shown.start === next.start && shown.end === next.end ? shown : next));
+    // Called where layout is already clean (scroll, resize, a resize observer's turn): reading is cheap.
+    const look = () => {
+      const list = listRef.current;
+      const scrollY = window.scrollY;
+      seen.current = {
+        documentTop: list ? list.getBoundingClientRect().top + scrollY : 0,
+        scrollY,
+        viewportHeight: window.innerHeight,
+      };
+      show(rangeFor(seen.current));
     };
-    update();
-    window.addEventListener("scroll", update, { passive: true });
-    window.addEventListener("resize", update);
+    // A new count (a keystroke in a filter) reuses what was seen; the observer corrects after layout.
+    show(rangeFor(seen.current));
+    window.addEventListener("scroll", look, { passive: true });
+    window.addEventListener("resize", look);
+    // Content above the list growing or shrinking moves it without a scroll.
+    const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(look);
+    if (listRef.current) observer?.observe(listRef.current);
+    observer?.observe(document.body);
+    if (!observer) look();
     return () => {
-      window.removeEventListener("scroll", update);
-      window.removeEventListener("resize", update);
+      window.removeEventListener("scroll", look);
+      window.removeEventListener("resize", look);
+      observer?.disconnect();
     };
-  }, [measure]);
+  }, [rangeFor]);
 
   // The range was measured for the last count; until the effect measures again, never past the end.
   const end = Math.min(range.end, count);

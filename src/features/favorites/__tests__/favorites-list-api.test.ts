@@ -42,7 +42,7 @@ function station(total: number, { failAt }: { failAt?: (offset: number) => Respo
 }
 
 describe("loadAllFavorites", () => {
-  it("asks for every page of 500 and keeps the server's order", async () => {
+  it("asks for a first page of 100, then pages of 500, and keeps the server's order", async () => {
     const asked = station(1_234);
     const progress: FavoritesList[] = [];
     const list = await loadAllFavorites("kpop", { onProgress: (p) => progress.push(p) });
@@ -50,8 +50,13 @@ describe("loadAllFavorites", () => {
     expect(list.complete).toBe(true);
     expect(list.favorites.map((f) => f.song.id)).toEqual(Array.from({ length: 1_234 }, (_, i) => i + 1));
     expect(list.favorites[0].favoritedAt).toBe(1_700_000_000_000 - 1000);
-    expect(asked.map((a) => a.offset).sort((a, b) => a - b)).toEqual([0, 500, 1_000]);
-    expect(new Set(asked.map((a) => a.count))).toEqual(new Set([500]));
+    const pages = asked.map((a) => [a.offset, a.count]).sort((a, b) => a[0] - b[0]);
+    expect(pages).toEqual([
+      [0, 100],
+      [100, 500],
+      [600, 500],
+      [1_100, 500],
+    ]);
     expect(asked.every((a) => a.kpop && a.authorization === `Bearer ${TOKEN}`)).toBe(true);
     // The rows in so far, in order and growing, each a prefix of the whole list.
     expect(progress.length).toBeGreaterThan(0);
@@ -64,11 +69,11 @@ describe("loadAllFavorites", () => {
     }
   });
 
-  it.each([0, 1, 499, 500, 501, 2_600])("loads exactly %i favorites", async (total) => {
+  it.each([0, 1, 100, 101, 600, 601, 2_600, 5_000])("loads exactly %i favorites", async (total) => {
     const asked = station(total);
     const list = await loadAllFavorites("jpop");
-    expect(list.favorites).toHaveLength(total);
-    expect(asked).toHaveLength(Math.max(1, Math.ceil(total / 500)));
+    expect(list.favorites.map((f) => f.song.id)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(asked).toHaveLength(1 + Math.max(0, Math.ceil((total - 100) / 500)));
     expect(asked.every((a) => a.kpop === false)).toBe(true);
   });
 
@@ -81,7 +86,7 @@ describe("loadAllFavorites", () => {
         });
       }),
     );
-    const list = await loadAllFavorites("jpop", { pageSize: 2 });
+    const list = await loadAllFavorites("jpop", { firstPageSize: 2, pageSize: 2 });
     expect(list.favorites.map((f) => f.song.id)).toEqual([1, 2, 3]);
   });
 
@@ -144,7 +149,7 @@ describe("loadAllFavorites", () => {
       "bad-response",
     ],
   ] as const)("fails the whole load when a later page gets %s", async (_case, failure, kind) => {
-    station(1_200, { failAt: (offset) => (offset === 1_000 ? failure() : undefined) });
+    station(1_200, { failAt: (offset) => (offset === 1_100 ? failure() : undefined) });
     const error = await loadAllFavorites("jpop").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphqlError);
     expect((error as GraphqlError).kind).toBe(kind);

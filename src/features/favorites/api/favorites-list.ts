@@ -12,6 +12,8 @@ import { SONG_FIELDS, songSchema } from "@/lib/song-schema";
 import type { StationId } from "@/lib/stations";
 import { favoritesKey } from "./favorites";
 
+/** The first page is small so the first rows show quickly; it also tells how many there are. */
+export const FAVORITES_FIRST_PAGE_SIZE = 100;
 export const FAVORITES_PAGE_SIZE = 500;
 /** Pages in flight at once after the first: quick on a good line, gentle on the server. */
 export const FAVORITES_PAGE_CONCURRENCY = 3;
@@ -109,30 +111,50 @@ function withoutRepeats(entries: FavoriteEntry[]): FavoriteEntry[] {
   });
 }
 
+/**
+ * Resolves once the page has had a chance to paint (or after 100 ms, e.g. in a hidden tab where no
+ * frame comes): the first rows go on screen before the next pages' parsing takes the main thread.
+ */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(done, 100);
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
+
 interface LoadOptions {
+  firstPageSize?: number;
   pageSize?: number;
   concurrency?: number;
   /** Called with the rows in so far (in order) while later pages load. */
   onProgress?: (partial: FavoritesList) => void;
   fetchPage?: typeof fetchFavoritesPage;
+  /** Waits between showing the first page and asking for the rest. */
+  pause?: () => Promise<void>;
 }
 
-/** Loads every page: the first, then the rest `concurrency` at a time; any failed page fails the load. */
+/** Loads every page: a small first one, then the rest `concurrency` at a time; any failed page fails the load. */
 export async function loadAllFavorites(
   station: StationId,
   options: LoadOptions = {},
 ): Promise<FavoritesList> {
   const {
+    firstPageSize = FAVORITES_FIRST_PAGE_SIZE,
     pageSize = FAVORITES_PAGE_SIZE,
     concurrency = FAVORITES_PAGE_CONCURRENCY,
     onProgress,
     fetchPage = fetchFavoritesPage,
+    pause = afterNextPaint,
   } = options;
-  const first = await fetchPage(station, 0, pageSize);
+  const first = await fetchPage(station, 0, firstPageSize);
   const total = first.count;
   const pages: FavoriteEntry[][] = [first.entries];
   const offsets: number[] = [];
-  for (let offset = pageSize; offset < total; offset += pageSize) offsets.push(offset);
+  for (let offset = firstPageSize; offset < total; offset += pageSize) offsets.push(offset);
   // Publish the longest run of pages that are in, in order, so rows never jump.
   let published = 0;
   const publish = () => {
@@ -142,7 +164,10 @@ export async function loadAllFavorites(
     published = ready;
     onProgress?.({ favorites: withoutRepeats(pages.slice(0, ready).flat()), count: total, complete: false });
   };
-  if (offsets.length > 0) publish();
+  if (offsets.length > 0) {
+    publish();
+    await pause();
+  }
   let next = 0;
   const worker = async () => {
     while (next < offsets.length) {

@@ -45,7 +45,11 @@ export const FavoriteRow = memo(function FavoriteRow({
     <li
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      style={{ transform: `translateY(${index * FAVORITE_ROW_HEIGHT}px)`, height: FAVORITE_ROW_HEIGHT }}
+      style={{
+        transform: `translateY(${index * FAVORITE_ROW_HEIGHT}px)`,
+        height: FAVORITE_ROW_HEIGHT,
+        contain: "layout style",
+      }}
       className="absolute inset-x-0 top-0 flex items-center gap-3 rounded-2xl px-2 transition-colors motion-reduce:transition-none hover:bg-fg/5"
     >
       <CoverImage src={cdnUrl("covers", coverFile(song))} alt="" className="h-12 w-12 shrink-0 rounded-xl" />

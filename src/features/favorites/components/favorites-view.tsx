@@ -100,7 +100,9 @@ function FavoritesContent({
     () => (removed.size === 0 ? sorted : sorted.filter((f) => !removed.has(f.song.id))),
     [sorted, removed],
   );
-  const shown = useMemo(() => filterFavorites(kept, query), [kept, query]);
+  // The text box echoes each key at once; the list follows in a render that a next key may interrupt.
+  const listQuery = useDeferredValue(query);
+  const shown = useMemo(() => filterFavorites(kept, listQuery), [kept, listQuery]);
   const removedInList = sorted.length - kept.length;
   const total = data ? Math.max(0, data.count - removedInList) : 0;
   const removedFavorite = lastRemoved === null ? null : indexed.find((f) => f.song.id === lastRemoved);
@@ -137,7 +139,7 @@ function FavoritesContent({
         <FilterStatus
           words={words}
           locale={locale}
-          query={query}
+          query={listQuery}
           matches={shown.length}
           progress={loadingProgress ? { loaded: data.favorites.length, total: data.count } : null}
         />
@@ -190,9 +192,9 @@ function FavoritesContent({
       </div>
       {data.complete && kept.length === 0 ? (
         <p className={`${PANEL} text-ink-muted`}>{words.empty}</p>
-      ) : shown.length === 0 && query.trim() !== "" ? (
+      ) : shown.length === 0 && listQuery.trim() !== "" ? (
         <div className={`${PANEL} flex flex-wrap items-center justify-between gap-4`}>
-          <p className="text-ink-muted">{words.noMatches(query.trim())}</p>
+          <p className="text-ink-muted">{words.noMatches(listQuery.trim())}</p>
           <button type="button" onClick={() => setQuery("")} className={TEXT_BUTTON}>
             {words.clearFilter}
           </button>
@@ -200,6 +202,7 @@ function FavoritesContent({
       ) : (
         <FavoritesList
           items={shown}
+          filter={listQuery}
           label={words.listLabel(stationName(station))}
           session={session}
           words={words}
@@ -249,6 +252,8 @@ function FilterStatus({
 
 interface ListProps {
   items: readonly IndexedFavorite[];
+  /** The filter these items were chosen by (the bench waits for it to match what was typed). */
+  filter: string;
   label: string;
   session: number;
   words: FavoritesMessages;
@@ -257,7 +262,16 @@ interface ListProps {
   onShowDetails?: (song: Song) => void;
 }
 
-function FavoritesList({ items, label, session, words, locale, renderRequest, onShowDetails }: ListProps) {
+function FavoritesList({
+  items,
+  filter,
+  label,
+  session,
+  words,
+  locale,
+  renderRequest,
+  onShowDetails,
+}: ListProps) {
   const display = useSongDisplay();
   const { listRef, start, end, totalHeight } = useVirtualWindow<HTMLUListElement>({
     count: items.length,
@@ -282,7 +296,14 @@ function FavoritesList({ items, label, session, words, locale, renderRequest, on
     );
   }
   return (
-    <ul ref={listRef} aria-label={label} className="relative" style={{ height: totalHeight }}>
+    <ul
+      ref={listRef}
+      aria-label={label}
+      data-filter={filter}
+      className="relative"
+      // Its height is set here, so its rows' layout never reaches the page around it.
+      style={{ height: totalHeight, contain: "size layout style" }}
+    >
       {rows}
     </ul>
   );

@@ -39,13 +39,32 @@ export interface IndexedFavorite extends FavoriteEntry {
   artists: string;
 }
 
+/**
+ * Each entry is indexed once per display: the list grows page by page with the same entry objects,
+ * so a new page costs only its own rows.
+ */
+const indexed = new WeakMap<SongDisplay, WeakMap<FavoriteEntry, IndexedFavorite>>();
+
 export function indexFavorites(entries: readonly FavoriteEntry[], display: SongDisplay): IndexedFavorite[] {
-  return entries.map((entry) => ({
-    ...entry,
-    text: searchText(entry.song),
-    title: songTitle(entry.song, display),
-    artists: artistLine(entry.song, display),
-  }));
+  let cache = indexed.get(display);
+  if (!cache) {
+    cache = new WeakMap();
+    indexed.set(display, cache);
+  }
+  const known = cache;
+  return entries.map((entry) => {
+    let item = known.get(entry);
+    if (!item) {
+      item = {
+        ...entry,
+        text: searchText(entry.song),
+        title: songTitle(entry.song, display),
+        artists: artistLine(entry.song, display),
+      };
+      known.set(entry, item);
+    }
+    return item;
+  });
 }
 
 /** The words of a query, normalized; a favorite matches when its text has every one. */
