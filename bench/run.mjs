@@ -9,7 +9,8 @@
 //   npm run bench                     everything (about 7 minutes on 2 cores, most of it the soak)
 //   npm run bench -- --quick          fewer runs and a shorter soak, for a quick look
 //   npm run bench -- --only=size,load one or more of: size, load, latency, burst, commits, idle,
-//                                     long-life, throughput (req/s at 50 connections: npm start and nginx)
+//                                     long-life, throughput (req/s at 50 connections: npm start and nginx),
+//                                     favorites (5,000 favorites: data → first rows, keystroke → filtered)
 
 import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -22,6 +23,7 @@ import { startStation } from "../tests/station/server.mjs";
 import { chromiumPath, launchBrowser } from "./browser.mjs";
 import { buildApp } from "./build.mjs";
 import { startCompressingProxy } from "./compressing-proxy.mjs";
+import { measureFavorites } from "./favorites.mjs";
 import { measureIdle } from "./idle.mjs";
 import { initialLoad } from "./initial-load.mjs";
 import { measureLoads } from "./load.mjs";
@@ -32,7 +34,17 @@ import { measureBurst, measureCommits, measureUpdateLatency } from "./updates.mj
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS = join(ROOT, "bench", "results.json");
-const MEASUREMENTS = ["size", "load", "latency", "burst", "commits", "idle", "long-life", "throughput"];
+const MEASUREMENTS = [
+  "size",
+  "load",
+  "latency",
+  "burst",
+  "commits",
+  "idle",
+  "long-life",
+  "throughput",
+  "favorites",
+];
 /** The bench stops itself, whatever happens, after this long. */
 const HARD_LIMIT_MS = 15 * 60_000;
 
@@ -61,6 +73,7 @@ const PLAN = args.quick
       rounds: 2,
       throughputRuns: 1,
       throughputSeconds: 3,
+      favoritesRuns: 2,
     }
   : {
       loadRuns: 7,
@@ -74,6 +87,7 @@ const PLAN = args.quick
       rounds: 20,
       throughputRuns: 3,
       throughputSeconds: 5,
+      favoritesRuns: 5,
     };
 const SOAK = { updatesPerRound: 500, reconnectsPerRound: 25, switchesPerRound: 10 };
 
@@ -250,6 +264,10 @@ async function main() {
       }),
     };
     log("idle cost done");
+  }
+  if (wants("favorites")) {
+    results.favorites = await measureFavorites({ browser, appUrl: app.url, runs: PLAN.favoritesRuns });
+    log("favorites view done");
   }
   if (wants("long-life")) {
     results.longLife = await measureLongLife({

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useCallback, useState } from "react";
-import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
+import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
+import { GearIcon, HeartIcon, KeyboardIcon } from "@/components/ui/icons";
 import { RegionBoundary } from "@/components/ui/region-boundary";
-import { loginPrompted } from "@/features/auth/auth-store";
+import { loginPrompted, useAuthSession } from "@/features/auth/auth-store";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
@@ -9,7 +9,8 @@ import { NowPlayingCard } from "@/features/now-playing/components/now-playing-ca
 import { SongAnnouncer } from "@/features/now-playing/components/song-announcer";
 import { PlayerControls } from "@/features/player/components/player-controls";
 import { StationTabs } from "@/features/station/components/station-tabs";
-import { useStation } from "@/features/station/station-store";
+import { ViewLink } from "@/features/station/components/view-link";
+import { useStation, useStationView } from "@/features/station/station-store";
 import { useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
 import type { Song } from "@/lib/song";
@@ -27,6 +28,9 @@ const SettingsDialog = lazy(() =>
 const SongDetailsDialog = lazy(() =>
   loadChunk(() => import("./song-details-dialog")).then((m) => ({ default: m.SongDetailsDialog })),
 );
+const FavoritesPage = lazy(() =>
+  loadChunk(() => import("./favorites-page")).then((m) => ({ default: m.FavoritesPage })),
+);
 const ShortcutsDialog = lazy(() =>
   loadChunk(() => import("./shortcuts-dialog")).then((m) => ({ default: m.ShortcutsDialog })),
 );
@@ -35,6 +39,30 @@ type OpenDialog = "settings" | "shortcuts" | null;
 
 const ICON_BUTTON =
   "grid h-9 w-9 place-items-center rounded-full text-lg text-fg/75 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
+
+/** The account area's favorite count, as a link to the favorites view. */
+const favoriteCountLink = (count: ReactNode) => (
+  <ViewLink
+    view="favorites"
+    className="underline-offset-2 hover:text-fg hover:underline focus-visible:outline-2 focus-visible:outline-fg"
+  >
+    {count}
+  </ViewLink>
+);
+
+function FavoritesLink() {
+  const t = useT();
+  if (useAuthSession() === null) return null;
+  return (
+    <ViewLink
+      view="favorites"
+      className="inline-flex h-9 items-center gap-1.5 rounded-full px-3 text-sm font-semibold text-fg/80 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg aria-[current=page]:bg-station/15 aria-[current=page]:text-fg aria-[current=page]:ring-station/40"
+    >
+      <HeartIcon className="text-station" />
+      <span className="max-sm:sr-only">{t.app.favorites}</span>
+    </ViewLink>
+  );
+}
 
 function StationFigures({ station }: { station: StationId }) {
   return (
@@ -50,6 +78,7 @@ function StationFigures({ station }: { station: StationId }) {
 
 export function App() {
   const station = useStation();
+  const view = useStationView();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [detailsSong, setDetailsSong] = useState<Song | null>(null);
   const closeDetails = useCallback(() => setDetailsSong(null), []);
@@ -72,6 +101,7 @@ export function App() {
           <Profiled id="tabs">
             <StationTabs />
           </Profiled>
+          <FavoritesLink />
           <button type="button" onClick={() => setDialog("settings")} className={ICON_BUTTON}>
             <GearIcon />
             <span className="sr-only">{t.app.settings}</span>
@@ -82,39 +112,54 @@ export function App() {
           </button>
           <Profiled id="account">
             <AccountRegion>
-              <DeferredAccountArea />
+              <DeferredAccountArea renderFavoriteCount={favoriteCountLink} />
             </AccountRegion>
           </Profiled>
         </div>
       </header>
       <main className="flex-1">
-        <div
-          id="station-panel"
-          role="tabpanel"
-          aria-label={stationName(station)}
-          className="mx-auto grid w-full max-w-6xl grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
-        >
-          <Profiled id="now-playing">
-            <NowPlayingRegion station={station}>
-              <NowPlayingCard
-                station={station}
-                actions={<CurrentSongFavorite station={station} />}
-                listeners={<StationFigures station={station} />}
-                onShowDetails={setDetailsSong}
-              />
-              <SongAnnouncer station={station} />
-            </NowPlayingRegion>
-          </Profiled>
-          <Profiled id="history">
-            <HistoryRegion station={station}>
-              <HistoryList
-                station={station}
-                renderActions={renderHistoryFavorite}
-                onShowDetails={setDetailsSong}
-              />
-            </HistoryRegion>
-          </Profiled>
-        </div>
+        {view === "favorites" ? (
+          <div
+            id="station-panel"
+            role="tabpanel"
+            aria-label={stationName(station)}
+            className="mx-auto w-full max-w-3xl px-4 pt-6 pb-36 sm:px-8 lg:pt-10"
+          >
+            <RegionBoundary region="favorites" resetKey={station}>
+              <Suspense fallback={null}>
+                <FavoritesPage station={station} onShowDetails={setDetailsSong} />
+              </Suspense>
+            </RegionBoundary>
+          </div>
+        ) : (
+          <div
+            id="station-panel"
+            role="tabpanel"
+            aria-label={stationName(station)}
+            className="mx-auto grid w-full max-w-6xl grid-cols-[minmax(0,1fr)] content-start items-start gap-10 px-4 pt-6 pb-36 sm:px-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pt-14"
+          >
+            <Profiled id="now-playing">
+              <NowPlayingRegion station={station}>
+                <NowPlayingCard
+                  station={station}
+                  actions={<CurrentSongFavorite station={station} />}
+                  listeners={<StationFigures station={station} />}
+                  onShowDetails={setDetailsSong}
+                />
+                <SongAnnouncer station={station} />
+              </NowPlayingRegion>
+            </Profiled>
+            <Profiled id="history">
+              <HistoryRegion station={station}>
+                <HistoryList
+                  station={station}
+                  renderActions={renderHistoryFavorite}
+                  onShowDetails={setDetailsSong}
+                />
+              </HistoryRegion>
+            </Profiled>
+          </div>
+        )}
       </main>
       <footer className="fixed inset-x-0 bottom-0 border-t border-fg/10 bg-ink/85 backdrop-blur-xl">
         <div className="mx-auto flex max-w-6xl items-center px-4 py-3 sm:px-8">

@@ -19,15 +19,15 @@ import { activeQueryClient } from "./query-session";
 export { startDeferredEffects } from "./deferred-effects";
 export { startQuerySession } from "./query-session";
 
-function QueryScope({ children }: { children: ReactNode }) {
+export function QueryScope({ children }: { children: ReactNode }) {
   const client = activeQueryClient();
   return client ? <QueryClientProvider client={client}>{children}</QueryClientProvider> : null;
 }
 
-export function AccountIsland() {
+export function AccountIsland(props: ComponentProps<typeof AccountArea>) {
   return (
     <QueryScope>
-      <AccountArea />
+      <AccountArea {...props} />
     </QueryScope>
   );
 }

@@ -59,3 +59,10 @@ export function formatTimeAgo(epochMs: number, now: number, locale = currentLoca
   if (hours > -24) return format.format(hours, "hour");
   return format.format(Math.round(hours / 24), "day");
 }
+
+const dateFormat = memoised((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }));
+
+/** "Mar 3, 2025": a calendar date in the locale's own style. */
+export function formatDate(epochMs: number, locale = currentLocale()): string {
+  return dateFormat(locale).format(epochMs);
+}

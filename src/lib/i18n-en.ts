@@ -5,6 +5,8 @@
 
 export const en = {
   app: {
+    /** The header link to the favorites view. */
+    favorites: "Favorites",
     settings: "Settings",
     keyboardShortcuts: "Keyboard shortcuts",
     station: "Station",
@@ -185,6 +187,7 @@ export const en = {
     failed: (part: string) => `Couldn't show ${part}. It will try again with the next update.`,
     nowPlaying: "the song playing now",
     history: "the history",
+    favorites: "your favorites",
     account: "your account",
     player: "the player",
     dialog: "this window",

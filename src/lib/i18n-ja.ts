@@ -3,6 +3,8 @@ import type { Messages } from "./i18n-en";
 
 export const ja: Messages = {
   app: {
+    /** The header link to the favorites view. */
+    favorites: "お気に入り",
     settings: "設定",
     keyboardShortcuts: "キーボードショートカット",
     station: "ステーション",
@@ -181,6 +183,7 @@ export const ja: Messages = {
     failed: (part) => `${part}を表示できませんでした。次の更新で再度試します。`,
     nowPlaying: "再生中の曲",
     history: "履歴",
+    favorites: "お気に入り",
     account: "アカウント",
     player: "プレーヤー",
     dialog: "このウィンドウ",

@@ -3,6 +3,8 @@ import type { Messages } from "./i18n-en";
 
 export const ko: Messages = {
   app: {
+    /** The header link to the favorites view. */
+    favorites: "즐겨찾기",
     settings: "설정",
     keyboardShortcuts: "키보드 단축키",
     station: "방송국",
@@ -179,6 +181,7 @@ export const ko: Messages = {
     failed: (part) => `${part}을(를) 표시하지 못했습니다. 다음 업데이트 때 다시 시도합니다.`,
     nowPlaying: "지금 재생 중인 곡",
     history: "기록",
+    favorites: "즐겨찾기",
     account: "계정",
     player: "플레이어",
     dialog: "이 창",

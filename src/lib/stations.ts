@@ -31,7 +31,17 @@ export function stationFromPath(pathname: string): StationId {
   );
 }
 
-/** The page path of a station's home. */
-export function stationPath(station: StationId): string {
-  return STATION_INFO[station].prefix || "/";
+/** The views a station has: what is playing ("home") and the listener's favorites. */
+export type StationView = "home" | "favorites";
+
+/** The view a page path shows: `/favorites` and `/kpop/favorites` (a trailing slash allowed), else home. */
+export function viewFromPath(pathname: string): StationView {
+  const prefix = STATION_INFO[stationFromPath(pathname)].prefix;
+  return /^\/favorites\/?$/.test(pathname.slice(prefix.length)) ? "favorites" : "home";
+}
+
+/** The page path of a station's view (its home by default). */
+export function stationPath(station: StationId, view: StationView = "home"): string {
+  const prefix = STATION_INFO[station].prefix;
+  return view === "favorites" ? `${prefix}/favorites` : prefix || "/";
 }

@@ -4,6 +4,7 @@ import { HttpResponse, ws } from "msw";
 import { describe, expect, it } from "vitest";
 import { api, gate, KANA } from "@/features/auth/__tests__/support";
 import { getAuthToken, loggedIn } from "@/features/auth/auth-store";
+import { locationChanged } from "@/features/station/station-store";
 import { gatewayUrl } from "@/lib/config";
 import { renderApp } from "@/testing/app-session";
 import { ACK, type RawSong, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
@@ -211,5 +212,76 @@ describe("favorites on the page", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Your session expired — log in again.");
     expect(screen.queryByRole("button", { name: /^Favorite/ })).not.toBeInTheDocument();
     expect(getAuthToken()).toBeNull();
+  });
+});
+
+/** The favorites list as the station gives it, from the same set the toggle changes. */
+function listHandler(station: ReturnType<typeof fakeStation>) {
+  const songs = new Map([NOW, ...HISTORY].map((song) => [song.id, song]));
+  server.use(
+    api.query("userFavorites", () => {
+      const favorites = [...station.favorites].map((id, i) => ({
+        createdAt: String(Date.UTC(2026, 0, 10 - i)),
+        song: songs.get(id) ?? rawSong(id, `Song ${id}`),
+      }));
+      return HttpResponse.json({ data: { user: { favorites: { favorites, count: favorites.length } } } });
+    }),
+  );
+}
+
+describe("the favorites view in the page", () => {
+  it("opens from the header link and from the account's count, without a page load, and leads back", async () => {
+    const user = userEvent.setup();
+    const station = fakeStation([22, 33]);
+    listHandler(station);
+    await openPage(station);
+    const link = screen.getByRole("link", { name: "Favorites" });
+    expect(link).toHaveAttribute("href", "/favorites");
+    await user.click(link);
+    expect(location.pathname).toBe("/favorites");
+    const view = await screen.findByRole("region", { name: "Favorites" });
+    expect(await within(view).findByText("2 favorites")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Favorites" })).toHaveAttribute("aria-current", "page");
+    expect(within(view).getAllByRole("listitem")).toHaveLength(2);
+
+    await user.click(within(view).getByRole("link", { name: "Back to now playing" }));
+    expect(location.pathname).toBe("/");
+    expect(await screen.findByRole("region", { name: "Now playing" })).toBeInTheDocument();
+
+    const account = screen.getByRole("region", { name: "Account" });
+    await user.click(await within(account).findByRole("link", { name: "2 favorites" }));
+    expect(location.pathname).toBe("/favorites");
+    expect(await screen.findByRole("region", { name: "Favorites" })).toBeInTheDocument();
+  });
+
+  it("shares the hearts: a song unfavorited in the list is off on now playing's history too", async () => {
+    const user = userEvent.setup();
+    const station = fakeStation([22]);
+    listHandler(station);
+    await openPage(station);
+    await waitFor(() => expect(heart("Earlier Song")).toHaveAttribute("aria-pressed", "true"));
+    await user.click(screen.getByRole("link", { name: "Favorites" }));
+    const view = await screen.findByRole("region", { name: "Favorites" });
+    await user.click(await within(view).findByRole("button", { name: "Favorite Earlier Song" }));
+    expect(
+      await within(view).findByText("No favorites yet. Tap the heart next to a song to keep it here."),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(station.favorites.has(22)).toBe(false));
+    await user.click(within(view).getByRole("link", { name: "Back to now playing" }));
+    expect(await findHeart("Earlier Song")).toHaveAttribute("aria-pressed", "false");
+  });
+
+  it("asks to log in at /favorites, opens the login dialog, and has no header link while logged out", async () => {
+    const user = userEvent.setup();
+    fakeStation([22]);
+    // As a page load at /favorites would start.
+    history.replaceState(null, "", "/favorites");
+    locationChanged(location.pathname);
+    renderApp();
+    const view = await screen.findByRole("region", { name: "Favorites" });
+    expect(screen.queryByRole("link", { name: "Favorites" })).not.toBeInTheDocument();
+    await user.click(await within(view).findByRole("button", { name: "Log in to see favorites" }));
+    expect(await screen.findByRole("dialog", { name: "Log in to LISTEN.moe" })).toBeInTheDocument();
+    history.replaceState(null, "", "/");
   });
 });

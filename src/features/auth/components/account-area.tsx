@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, type ReactNode, type RefObject, Suspense, useEffect, useRef, useState } from "react";
 import { CloseIcon, HeartIcon, UserIcon } from "@/components/ui/icons";
 import { cdnUrl } from "@/lib/config";
 import { formatNumber } from "@/lib/format";
@@ -23,8 +23,13 @@ export function formatFavoriteCount(count: number, t: Messages, locale: string):
 const PILL_BUTTON =
   "rounded-full px-4 py-1.5 text-sm font-semibold transition-colors motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
+interface AccountAreaProps {
+  /** Wraps the favorite count (the app makes it a link to the favorites view). */
+  renderFavoriteCount?: (count: ReactNode) => ReactNode;
+}
+
 /** The header's account corner: "Log in" when anonymous, else who you are and "Log out". */
-export function AccountArea() {
+export function AccountArea({ renderFavoriteCount }: AccountAreaProps = {}) {
   const session = useAuthSession();
   const notice = useAuthNotice();
   const t = useT();
@@ -88,6 +93,7 @@ export function AccountArea() {
       ) : (
         <SignedIn
           session={session}
+          renderFavoriteCount={renderFavoriteCount}
           logoutRef={logoutRef}
           onLogout={() => {
             focusAfterChange.current = loginRef;
@@ -112,11 +118,12 @@ export function AccountArea() {
 
 interface SignedInProps {
   session: number;
+  renderFavoriteCount?: (count: ReactNode) => ReactNode;
   logoutRef: RefObject<HTMLButtonElement | null>;
   onLogout(): void;
 }
 
-function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
+function SignedIn({ session, logoutRef, onLogout, renderFavoriteCount }: SignedInProps) {
   const { data: user, error, isPending, refetch } = useQuery(currentUserQueryOptions(session));
   const t = useT();
   const locale = useLocale();
@@ -137,7 +144,9 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
             {user.favoriteCount !== null && (
               <p className="inline-flex items-center gap-1 text-xs text-ink-muted">
                 <HeartIcon className="text-station" />
-                <span>{formatFavoriteCount(user.favoriteCount, t, locale)}</span>
+                {(renderFavoriteCount ?? plainCount)(
+                  <span>{formatFavoriteCount(user.favoriteCount, t, locale)}</span>,
+                )}
               </p>
             )}
           </div>
@@ -173,6 +182,8 @@ function SignedIn({ session, logoutRef, onLogout }: SignedInProps) {
     </section>
   );
 }
+
+const plainCount = (count: ReactNode) => count;
 
 function Avatar({ file, name }: { file: string | null; name: string }) {
   const src = cdnUrl("avatars", file);

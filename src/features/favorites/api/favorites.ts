@@ -43,7 +43,7 @@ const isFavorite = createFavoriteChecks(fetchFavoritedIds);
 /** Everything favorites keep in the query cache; invalidate it to ask the server again. */
 export const favoritesKey = ["favorites"] as const;
 
-const favoriteSongKey = (session: number | null, id: number) =>
+export const favoriteSongKey = (session: number | null, id: number) =>
   [...favoritesKey, "song", session, id] as const;
 
 /**
@@ -71,7 +71,8 @@ export interface ToggleFavorite {
 export function forgetOtherLogins(client: QueryClient, session: number | null) {
   client.removeQueries({
     queryKey: favoritesKey,
-    predicate: (query) => query.queryKey[1] === "song" && query.queryKey[2] !== session,
+    predicate: ({ queryKey }) =>
+      (queryKey[1] === "song" || queryKey[1] === "list") && queryKey[2] !== session,
   });
 }
 
