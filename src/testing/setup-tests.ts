@@ -13,7 +13,7 @@ import { loadLanguage, resetLanguage } from "@/lib/i18n";
 import { server } from "./msw-server";
 
 // findBy…/waitFor give up after this long: generous, because the 2-core machines are shared.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Every store the app has: each test starts from the same state, whatever the one before did. */
 export const STORE_RESETS = [
