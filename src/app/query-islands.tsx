@@ -12,7 +12,8 @@ import { activeQueryClient } from "./query-session";
 export { startDeferredEffects } from "./deferred-effects";
 export { startQuerySession } from "./query-session";
 
-function QueryScope({ children }: { children: ReactNode }) {
+/** The page's query client for what is under it; nothing until the query session runs. */
+export function QueryScope({ children }: { children: ReactNode }) {
   const client = activeQueryClient();
   return client ? <QueryClientProvider client={client}>{children}</QueryClientProvider> : null;
 }

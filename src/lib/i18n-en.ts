@@ -12,6 +12,10 @@ export const en = {
     stationTitle: (station: string) => `LISTEN.moe ${station}`,
     documentTitle: (title: string, artists: string, station: string) => `${title} — ${artists} · ${station}`,
     close: "Close",
+    /** The header's search box (the results carry their own words, features/search/messages.ts). */
+    searchSongs: "Search songs",
+    /** On phones, the button that shows the search box. */
+    search: "Search",
   },
   song: {
     unknownName: "Unknown",

@@ -9,6 +9,8 @@ export const ja: Messages = {
     stationTitle: (station) => `LISTEN.moe ${station}`,
     documentTitle: (title, artists, station) => `${title} — ${artists} · ${station}`,
     close: "閉じる",
+    searchSongs: "曲を検索",
+    search: "検索",
   },
   song: {
     unknownName: "不明",
