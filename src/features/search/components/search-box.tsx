@@ -20,6 +20,12 @@ import {
 
 const SEARCH_AREA_ID = "song-search";
 
+/** Whether using `target` keeps the results up: anything in the search or in the header around it. */
+function staysOpenFor(area: HTMLElement | null, target: EventTarget | null): boolean {
+  if (!area || !(target instanceof Node)) return true;
+  return (area.closest("header") ?? area).contains(target);
+}
+
 interface SearchBoxProps {
   /** The results panel (composed by the app); it shows itself while there is something to search for. */
   children?: ReactNode;
@@ -31,18 +37,19 @@ export function SearchBox({ children }: SearchBoxProps) {
   const open = useSearchOpen();
   const revealed = useSearchRevealed();
   const focusRequests = useSearchFocusRequests();
-  const area = useRef<HTMLElement>(null);
+  const area = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (focusRequests > 0) input.current?.focus();
   }, [focusRequests]);
 
-  // A click anywhere else puts the panel away; the text stays for the next visit.
+  // A click in the page below puts the panel away; the text stays for the next visit. The header's
+  // own controls keep it: switching the station tab shows that station's results.
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
-      if (!area.current?.contains(event.target as Node)) searchDismissed();
+      if (!staysOpenFor(area.current, event.target)) searchDismissed();
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
@@ -55,18 +62,19 @@ export function SearchBox({ children }: SearchBoxProps) {
     input.current?.focus();
   }
 
-  // Tabbing past the last result leaves the search: the panel goes with it.
+  // Tabbing on into the page leaves the search: the panel goes with it.
   function onBlur(event: React.FocusEvent) {
-    const next = event.relatedTarget;
-    if (next instanceof Node && !area.current?.contains(next)) searchDismissed();
+    if (event.relatedTarget !== null && !staysOpenFor(area.current, event.relatedTarget)) searchDismissed();
   }
 
   return (
     // Not `relative`: the panel spans the header (the positioned ancestor), not just the box.
     // Escape anywhere in the search (box or results) clears it, hence the handler on the landmark.
-    <search
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some supported browsers (and jsdom).
+    <div
       ref={area}
       id={SEARCH_AREA_ID}
+      role="search"
       onKeyDown={onKeyDown}
       onBlur={onBlur}
       className={`${revealed ? "" : "max-sm:hidden"} max-sm:order-last max-sm:basis-full sm:max-w-sm sm:flex-1`}
@@ -88,7 +96,7 @@ export function SearchBox({ children }: SearchBoxProps) {
         />
       </div>
       {children}
-    </search>
+    </div>
   );
 }
 
