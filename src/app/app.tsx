@@ -83,11 +83,11 @@ export function App() {
             <ConnectionStatus />
           </div>
         </Profiled>
+        <SearchToggle className={ICON_BUTTON} />
         <SearchBox>
           <SearchResultsSlot station={station} />
         </SearchBox>
         <div className="flex flex-wrap items-center gap-2 sm:gap-3">
-          <SearchToggle className={ICON_BUTTON} />
           <Profiled id="tabs">
             <StationTabs />
           </Profiled>

@@ -124,11 +124,11 @@ describe("the page in Korean", () => {
     const nowPlaying = screen.getByRole("region", { name: "지금 재생 중" });
     expect(within(nowPlaying).getByRole("heading", { name: "ベースラインやってる？笑" })).toBeInTheDocument();
     expect(within(nowPlaying).getByText("청취자 1,234명")).toBeInTheDocument();
-    expect(screen.getByRole("region", { name: "기록" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "재생 기록" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "재생" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "음소거" })).toBeInTheDocument();
     expect(screen.getByRole("status", { name: "연결" })).toHaveTextContent("라이브");
-    expect(screen.getByRole("tablist", { name: "방송국" })).toBeInTheDocument();
+    expect(screen.getByRole("tablist", { name: "채널" })).toBeInTheDocument();
     expect(screen.getByRole("searchbox", { name: "곡 검색" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "설정" })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("ko");

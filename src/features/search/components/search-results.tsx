@@ -49,9 +49,10 @@ export function SearchResults({
   const favoritesOnly = useFavoritesOnly() && session !== null;
   if (!open || query === "") return null;
   return (
+    // Sized to end above the player bar under a one-row header (two on phones, plus the box's row).
     <section
       aria-label={m.results}
-      className="absolute inset-x-4 top-full z-30 mt-3 flex max-h-[min(40rem,calc(100dvh-12rem))] flex-col overflow-hidden rounded-3xl bg-ink-raised shadow-2xl ring-1 ring-fg/10 sm:inset-x-8"
+      className="absolute inset-x-4 top-full z-30 mt-3 flex max-h-[calc(100dvh-17rem)] sm:max-h-[min(40rem,calc(100dvh-12rem))] flex-col overflow-hidden rounded-3xl bg-ink-raised shadow-2xl ring-1 ring-fg/10 sm:inset-x-8"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-fg/10 px-4 py-3">
         <h2 className="text-xs font-semibold uppercase tracking-widest text-ink-muted">
