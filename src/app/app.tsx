@@ -9,7 +9,7 @@ import { QueueInfo } from "@/features/now-playing/components/queue-info";
 import { SongAnnouncer } from "@/features/now-playing/components/song-announcer";
 import { useQueue } from "@/features/now-playing/now-playing-store";
 import { PlayerControls } from "@/features/player/components/player-controls";
-import { SearchBox, SearchToggle } from "@/features/search/components/search-box";
+import { SearchBox } from "@/features/search/components/search-box";
 import { useSearchEngaged } from "@/features/search/search-store";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { useStation } from "@/features/station/station-store";
@@ -83,7 +83,6 @@ export function App() {
             <ConnectionStatus />
           </div>
         </Profiled>
-        <SearchToggle className={ICON_BUTTON} />
         <SearchBox>
           <SearchResultsSlot station={station} />
         </SearchBox>

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { stopRequested, togglePlayback, volumeStepped } from "@/features/player/audio-session";
 import { muteToggled } from "@/features/player/player-store";
-import { searchFocusRequested } from "@/features/search/search-store";
+import { focusSearchBox } from "@/features/search/components/search-box";
 import { stationSelected } from "@/features/station/station-store";
 import type { Messages } from "@/lib/i18n";
 
@@ -39,7 +39,7 @@ function keyActions(openHelp: () => void): Record<string, () => void> {
     ArrowDown: stepVolumeDown,
     "1": () => stationSelected("jpop"),
     "2": () => stationSelected("kpop"),
-    "/": searchFocusRequested,
+    "/": focusSearchBox,
     "?": openHelp,
     MediaStop: stopRequested,
   };

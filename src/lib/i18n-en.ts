@@ -14,8 +14,6 @@ export const en = {
     close: "Close",
     /** The header's search box (the results carry their own words, features/search/messages.ts). */
     searchSongs: "Search songs",
-    /** On phones, the button that shows the search box. */
-    search: "Search",
   },
   song: {
     unknownName: "Unknown",

@@ -10,7 +10,6 @@ export const ja: Messages = {
     documentTitle: (title, artists, station) => `${title} — ${artists} · ${station}`,
     close: "閉じる",
     searchSongs: "曲を検索",
-    search: "検索",
   },
   song: {
     unknownName: "不明",

@@ -18,7 +18,6 @@ export const ko: Messages = {
     documentTitle: (title, artists, station) => `${title} — ${artists} · ${station}`,
     close: "닫기",
     searchSongs: "곡 검색",
-    search: "검색",
   },
   song: {
     unknownName: "알 수 없음",

@@ -5,6 +5,7 @@ import { getAuthToken, resetAuthStore, sessionExpired } from "@/features/auth/au
 import { resetConnectionStore } from "@/features/gateway/connection-store";
 import { resetNowPlayingStore } from "@/features/now-playing/now-playing-store";
 import { resetPlayerStore } from "@/features/player/player-store";
+import { resetPanelStore } from "@/features/search/panel-store";
 import { resetSearchStore } from "@/features/search/search-store";
 import { resetSettingsStore } from "@/features/settings/settings-store";
 import { resetStationStore } from "@/features/station/station-store";
@@ -23,6 +24,7 @@ export const STORE_RESETS = [
   resetNowPlayingStore,
   resetPlayerStore,
   resetSearchStore,
+  resetPanelStore,
   resetSettingsStore,
   resetStationStore,
   resetDisplayPreferences,

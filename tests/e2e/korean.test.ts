@@ -87,7 +87,7 @@ describe("Korean", () => {
     await page.getByRole("dialog", { name: "설정" }).waitFor();
     await page.keyboard.press("Escape");
     await expectKoreanPage(page);
-    await page.getByRole("button", { name: "검색" }).waitFor();
+    await page.getByRole("searchbox", { name: "곡 검색" }).waitFor();
     await screenshot(page, "korean-phone");
 
     await page.reload();

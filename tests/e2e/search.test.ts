@@ -155,25 +155,32 @@ describe("search", () => {
     );
   });
 
-  it("opens from the Search button on a phone", async () => {
+  it("fits a phone: the box in a row of its own, the results under it", async () => {
     const { page } = await openPlayer(suite.browser, `${appUrl}/kpop`, VIEWPORTS.phone, {
       colorScheme: "dark",
     });
     await ready(page);
-    await expect(page.getByRole("searchbox", { name: "Search songs" }).count()).resolves.toBe(0);
-    await page.getByRole("button", { name: "Search", exact: true }).click();
     const box = page.getByRole("searchbox", { name: "Search songs" });
-    await eventually(() => box.evaluate((el) => el === document.activeElement), "the box has focus");
+    await box.click();
     await page.keyboard.type(QUERY);
     expect(await shownTitles(page, QUERY)).toEqual(await stationTitles(QUERY, true, 20));
+    // Box and panel fit the screen's width.
+    for (const part of [box, results(page)]) {
+      const bounds = await part.boundingBox();
+      expect(bounds && bounds.x >= 0 && bounds.x + bounds.width <= VIEWPORTS.phone.width).toBe(true);
+    }
     await screenshot(page, "search-phone");
     expect(await axeViolations(page)).toEqual([]);
 
+    // Escape clears, then puts the panel away; the cursor stays in the box.
     await page.keyboard.press("Escape");
-    await page.keyboard.press("Escape");
-    await expect(box.count()).resolves.toBe(0);
-    const toggle = page.getByRole("button", { name: "Search", exact: true });
-    await expect(toggle.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(box.inputValue()).resolves.toBe("");
+    await expect(results(page).count()).resolves.toBe(0);
+    await page.keyboard.type("zzzz");
+    await results(page).getByText("No songs match “zzzz”.").waitFor();
+    await page.getByRole("region", { name: "Now playing" }).click();
+    await expect(results(page).count()).resolves.toBe(0);
+    await expect(box.inputValue()).resolves.toBe("zzzz");
   });
 
   for (const scheme of ["dark", "light"] as const) {

@@ -6,7 +6,7 @@ import { type Authorization, currentAuthorization, provideAuthorization } from "
 import { rawSong } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
 import { SEARCH_PAGE_SIZE } from "../api/search";
-import { searchFocusRequested } from "../search-store";
+import { focusSearchBox } from "../components/search-box";
 import { api, fakeSearch, renderSearch, songs } from "./support";
 
 const CATALOGUE = {
@@ -147,7 +147,7 @@ describe("searching the station's songs", () => {
 
   it("puts the cursor in the box when asked (the / shortcut)", async () => {
     renderSearch();
-    act(() => searchFocusRequested());
+    act(() => focusSearchBox());
     expect(box()).toHaveFocus();
   });
 

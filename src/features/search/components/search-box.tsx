@@ -1,88 +1,36 @@
 /**
- * The header's search box: on the first screen, so it stays small. It only keeps the text; the
- * results (passed in by the app as `children`) arrive in their own chunk once the box is used.
+ * The header's search box: on the first screen, so it holds only the input (on phones, a row of its
+ * own under the header's controls). Everything else (the results, Escape, putting the panel away)
+ * arrives with the results' chunk (hooks/use-search-keys.ts), which the app loads on the first focus.
  */
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
 import { SearchIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n";
-import {
-  searchClosed,
-  searchDismissed,
-  searchEscaped,
-  searchFocused,
-  searchFocusRequested,
-  searchTyped,
-  useSearchFocusRequests,
-  useSearchOpen,
-  useSearchQuery,
-  useSearchRevealed,
-} from "../search-store";
+import { searchFocused, searchTyped, useSearchQuery } from "../search-store";
 
-const SEARCH_AREA_ID = "song-search";
+/** Ids the results' chunk uses to find the box. */
+export const SEARCH_IDS = { area: "song-search", box: "song-search-box" };
 
-/** Whether using `target` keeps the results up: anything in the search or in the header around it. */
-function staysOpenFor(area: HTMLElement | null, target: EventTarget | null): boolean {
-  if (!area || !(target instanceof Node)) return true;
-  return (area.closest("header") ?? area).contains(target);
+/** The "/" shortcut: the cursor goes into the box (whose focus loads the results' code). */
+export function focusSearchBox() {
+  document.getElementById(SEARCH_IDS.box)?.focus();
 }
 
-interface SearchBoxProps {
-  /** The results panel (composed by the app); it shows itself while there is something to search for. */
-  children?: ReactNode;
-}
-
-export function SearchBox({ children }: SearchBoxProps) {
+export function SearchBox({ children }: { children?: ReactNode }) {
   const t = useT();
   const query = useSearchQuery();
-  const open = useSearchOpen();
-  const revealed = useSearchRevealed();
-  const focusRequests = useSearchFocusRequests();
-  const area = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (focusRequests > 0) input.current?.focus();
-  }, [focusRequests]);
-
-  // A click in the page below puts the panel away; the text stays for the next visit. The header's
-  // own controls keep it: switching the station tab shows that station's results.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!staysOpenFor(area.current, event.target)) searchDismissed();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
-
-  function onKeyDown(event: React.KeyboardEvent) {
-    if (event.key !== "Escape") return;
-    event.preventDefault();
-    searchEscaped();
-    input.current?.focus();
-  }
-
-  // Tabbing on into the page leaves the search: the panel goes with it.
-  function onBlur(event: React.FocusEvent) {
-    if (event.relatedTarget !== null && !staysOpenFor(area.current, event.relatedTarget)) searchDismissed();
-  }
-
   return (
-    // Not `relative`: the panel spans the header (the positioned ancestor), not just the box.
-    // Escape anywhere in the search (box or results) clears it, hence the handler on the landmark.
+    // Not `relative`: the results panel spans the header (the positioned ancestor), not just the box.
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some supported browsers (and jsdom).
     <div
-      ref={area}
-      id={SEARCH_AREA_ID}
+      id={SEARCH_IDS.area}
       role="search"
-      onKeyDown={onKeyDown}
-      onBlur={onBlur}
-      className={`${revealed ? "" : "max-sm:hidden"} max-sm:order-last max-sm:basis-full sm:max-w-sm sm:flex-1`}
+      className="w-full max-sm:order-last sm:w-auto sm:flex-1 sm:max-w-sm"
     >
       <div className="relative">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-ink-muted" />
+        <SearchIcon className="absolute text-ink-muted" style={ICON_PLACE} />
         <input
-          ref={input}
+          id={SEARCH_IDS.box}
           type="search"
           aria-label={t.app.searchSongs}
           placeholder={t.app.searchSongs}
@@ -92,7 +40,8 @@ export function SearchBox({ children }: SearchBoxProps) {
           enterKeyHint="search"
           onFocus={searchFocused}
           onChange={(event) => searchTyped(event.target.value)}
-          className="h-9 w-full rounded-full bg-fg/5 pr-3 pl-9 text-sm ring-1 ring-fg/15 placeholder:text-ink-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
+          style={INPUT_PADDING}
+          className="h-9 w-full rounded-full bg-fg/5 text-sm ring-1 ring-fg/15 placeholder:text-ink-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
         />
       </div>
       {children}
@@ -100,33 +49,6 @@ export function SearchBox({ children }: SearchBoxProps) {
   );
 }
 
-/** On phones the box hides behind this button, which shows it and puts the cursor in it. */
-export function SearchToggle({ className = "" }: { className?: string }) {
-  const t = useT();
-  const revealed = useSearchRevealed();
-  const button = useRef<HTMLButtonElement>(null);
-  const wasRevealed = useRef(revealed);
-
-  // When Escape hides the box again, the cursor comes back here rather than to the page's start.
-  // (Where this button is hidden, wider screens, focus() does nothing and the box keeps it.)
-  useEffect(() => {
-    const active = document.activeElement;
-    const lost = active === document.body || document.getElementById(SEARCH_AREA_ID)?.contains(active);
-    if (wasRevealed.current && !revealed && lost) button.current?.focus();
-    wasRevealed.current = revealed;
-  }, [revealed]);
-
-  return (
-    <button
-      ref={button}
-      type="button"
-      aria-expanded={revealed}
-      aria-controls={SEARCH_AREA_ID}
-      onClick={revealed ? searchClosed : searchFocusRequested}
-      className={`sm:hidden ${className}`}
-    >
-      <SearchIcon />
-      <span className="sr-only">{t.app.search}</span>
-    </button>
-  );
-}
+// Inline rather than classes used nowhere else, which would each add a rule to the first screen's CSS.
+const ICON_PLACE = { left: 12, top: 10, pointerEvents: "none" } as const;
+const INPUT_PADDING = { paddingInline: "2.25rem 0.75rem" } as const;

@@ -4,7 +4,7 @@
  * in its own cache entry and never on screen; a query left behind is cancelled.
  */
 import { type InfiniteData, useInfiniteQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { cdnUrl } from "@/lib/config";
@@ -16,8 +16,10 @@ import { artistLine, coverFile, entityName, type Song, type SongDisplay, songTit
 import { type StationId, stationName } from "@/lib/stations";
 import { type SearchPage, searchKey, searchQueryOptions, searchSongs } from "../api/search";
 import { useDebouncedValue } from "../hooks/use-debounced-value";
+import { useSearchKeys } from "../hooks/use-search-keys";
 import { searchMessages } from "../messages";
-import { favoritesOnlyToggled, useFavoritesOnly, useSearchOpen, useSearchQuery } from "../search-store";
+import { favoritesOnlyToggled, useFavoritesOnly, usePanelDismissed } from "../panel-store";
+import { useSearchQuery } from "../search-store";
 
 /** Typing pauses this long before a search goes out. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -44,37 +46,46 @@ export function SearchResults({
   renderRequest,
 }: SearchResultsProps) {
   const m = useMessages(searchMessages);
-  const open = useSearchOpen();
+  const dismissed = usePanelDismissed();
   const query = useSearchQuery().trim();
   const favoritesOnly = useFavoritesOnly() && session !== null;
-  if (!open || query === "") return null;
+  useSearchKeys();
+  if (dismissed || query === "") return null;
   return (
-    // Sized to end above the player bar under a one-row header (two on phones, plus the box's row).
-    <section
-      aria-label={m.results}
-      className="absolute inset-x-4 top-full z-30 mt-3 flex max-h-[calc(100dvh-17rem)] sm:max-h-[min(40rem,calc(100dvh-12rem))] flex-col overflow-hidden rounded-3xl bg-ink-raised shadow-2xl ring-1 ring-fg/10 sm:inset-x-8"
-    >
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-fg/10 px-4 py-3">
-        <h2 className="text-xs font-semibold uppercase tracking-widest text-ink-muted">
-          {m.scope(stationName(station))}
-        </h2>
-        {session !== null && <FavoritesOnlySwitch on={favoritesOnly} label={m.favoritesOnly} />}
-      </div>
-      {ready ? (
-        <SearchAnswer
-          query={query}
-          station={station}
-          session={session}
-          favoritesOnly={favoritesOnly}
-          renderFavorite={renderFavorite}
-          renderRequest={renderRequest}
-        />
-      ) : (
-        <Status>{m.searching(query)}</Status>
-      )}
-    </section>
+    // Over the page, under the header, as wide as the header's content. Its layout is inline rather
+    // than utility classes used nowhere else: those would all land in the first screen's stylesheet.
+    <div className="absolute inset-x-0 top-full px-4 sm:px-8" style={PANEL_POSITION}>
+      <section
+        aria-label={m.results}
+        className="flex flex-col overflow-hidden rounded-3xl bg-ink-raised shadow-2xl ring-1 ring-fg/10"
+        style={PANEL_BOX}
+      >
+        <div className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <h2 className="text-xs font-semibold uppercase tracking-widest text-ink-muted">
+            {m.scope(stationName(station))}
+          </h2>
+          {session !== null && <FavoritesOnlySwitch on={favoritesOnly} label={m.favoritesOnly} />}
+        </div>
+        {ready ? (
+          <SearchAnswer
+            query={query}
+            station={station}
+            session={session}
+            favoritesOnly={favoritesOnly}
+            renderFavorite={renderFavorite}
+            renderRequest={renderRequest}
+          />
+        ) : (
+          <Status>{m.searching(query)}</Status>
+        )}
+      </section>
+    </div>
   );
 }
+
+const PANEL_POSITION: CSSProperties = { zIndex: 30, marginTop: "0.75rem", pointerEvents: "none" };
+/** Ends above the player bar under a header of up to three rows (phones, logged in). */
+const PANEL_BOX: CSSProperties = { maxHeight: "min(40rem, calc(100dvh - 17rem))", pointerEvents: "auto" };
 
 function FavoritesOnlySwitch({ on, label }: { on: boolean; label: string }) {
   return (
@@ -85,26 +96,26 @@ function FavoritesOnlySwitch({ on, label }: { on: boolean; label: string }) {
       onClick={() => favoritesOnlyToggled(!on)}
       className="inline-flex items-center gap-2 rounded-full py-1 pr-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg"
     >
+      {/* Geometry inline: classes used only here would weigh on the first screen's stylesheet. */}
       <span
         aria-hidden="true"
-        className={`relative h-5 w-9 shrink-0 rounded-full ring-1 transition-colors motion-reduce:transition-none ${
-          on ? "bg-station-fill ring-station-fill" : "bg-fg/10 ring-fg/30"
-        }`}
+        className={`relative shrink-0 rounded-full ring-1 ${on ? "bg-station-fill ring-fg/20" : "bg-fg/10 ring-fg/20"}`}
+        style={SWITCH_TRACK}
       >
-        <span
-          className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-[left] motion-reduce:transition-none ${
-            on ? "left-[1.125rem]" : "left-0.5"
-          }`}
-        />
+        <span className="absolute rounded-full shadow" style={on ? KNOB_ON : KNOB_OFF} />
       </span>
       {label}
     </button>
   );
 }
 
+const SWITCH_TRACK: CSSProperties = { width: "2.25rem", height: "1.25rem" };
+const KNOB_OFF: CSSProperties = { top: 2, left: 2, width: 16, height: 16, background: "#fff" };
+const KNOB_ON: CSSProperties = { ...KNOB_OFF, left: 18 };
+
 function Status({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
   return (
-    <p role="status" className="flex items-center gap-2 px-4 py-3 text-sm text-ink-muted">
+    <p role="status" className="flex items-center gap-2 px-4 py-2 text-sm text-ink-muted">
       {busy && <SpinnerIcon />}
       {children}
     </p>
@@ -155,7 +166,8 @@ function SearchAnswer({
       {failed && (
         <div
           role="alert"
-          className="mx-4 mb-3 flex flex-wrap items-center gap-3 rounded-2xl bg-fg/5 px-3 py-2 text-sm text-danger"
+          style={{ marginInline: "1rem" }}
+          className="flex flex-wrap items-center gap-3 rounded-2xl bg-fg/5 px-3 py-2 text-sm text-danger"
         >
           <span className="min-w-0 flex-1">{m.failed(errorMessage(search.error, t))}</span>
           <button
@@ -168,11 +180,8 @@ function SearchAnswer({
         </div>
       )}
       {songs.length > 0 && (
-        <div className="min-h-0 overflow-y-auto px-2 pb-2">
-          <ul
-            aria-busy={waiting || undefined}
-            className={`flex flex-col ${waiting ? "opacity-60" : ""} transition-opacity motion-reduce:transition-none`}
-          >
+        <div className="overflow-y-auto p-2" style={{ minHeight: 0 }}>
+          <ul aria-busy={waiting || undefined} className={`flex flex-col ${waiting ? "opacity-60" : ""}`}>
             {songs.map((song) => (
               <SearchRow
                 key={song.id}
