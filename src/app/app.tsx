@@ -8,6 +8,8 @@ import { ListenerCount } from "@/features/now-playing/components/listener-count"
 import { NowPlayingCard } from "@/features/now-playing/components/now-playing-card";
 import { SongAnnouncer } from "@/features/now-playing/components/song-announcer";
 import { PlayerControls } from "@/features/player/components/player-controls";
+import { SearchBox } from "@/features/search/components/search-box";
+import { useSearchEngaged } from "@/features/search/search-store";
 import { StationTabs } from "@/features/station/components/station-tabs";
 import { ViewLink } from "@/features/station/components/view-link";
 import { useStation, useStationView } from "@/features/station/station-store";
@@ -34,6 +36,20 @@ const FavoritesPage = lazy(() =>
 const ShortcutsDialog = lazy(() =>
   loadChunk(() => import("./shortcuts-dialog")).then((m) => ({ default: m.ShortcutsDialog })),
 );
+
+const SearchIsland = lazy(() =>
+  loadChunk(() => import("./search-island")).then((m) => ({ default: m.SearchIsland })),
+);
+
+/** The results' code loads once the box is first focused or typed in, never with the first screen. */
+function SearchResultsSlot({ station }: { station: StationId }) {
+  if (!useSearchEngaged()) return null;
+  return (
+    <Suspense fallback={null}>
+      <SearchIsland station={station} />
+    </Suspense>
+  );
+}
 
 type OpenDialog = "settings" | "shortcuts" | null;
 
@@ -88,7 +104,7 @@ export function App() {
   const t = useT();
   return (
     <div className="backdrop-glow flex min-h-dvh flex-col">
-      <header className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
+      <header className="relative mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
         <Profiled id="header">
           <div className="flex items-center gap-3">
             <h1 className="text-xl font-black tracking-tight">
@@ -97,6 +113,9 @@ export function App() {
             <ConnectionStatus />
           </div>
         </Profiled>
+        <SearchBox>
+          <SearchResultsSlot station={station} />
+        </SearchBox>
         <div className="flex flex-wrap items-center gap-2 sm:gap-3">
           <Profiled id="tabs">
             <StationTabs />

@@ -1,4 +1,4 @@
-/** Composition: the language setting (auto, English, Japanese) applied to the dictionary and <html lang>. */
+/** Composition: the language setting (auto, English, Japanese, Korean) applied to the dictionary and <html lang>. */
 import { getSettings, subscribeToSettings } from "@/features/settings/settings-store";
 import { browserLanguages, languageFor, setLanguage } from "@/lib/i18n";
 
@@ -8,7 +8,9 @@ export function startLanguage(window: Window): { ready: Promise<void>; stop: () 
   const apply = () => {
     const language = languageFor(getSettings().language, browserLanguages());
     return setLanguage(language).then(() => {
-      document.documentElement.lang = language;
+      // A choice made while this language's words were loading has won: its own apply sets lang.
+      if (languageFor(getSettings().language, browserLanguages()) === language)
+        document.documentElement.lang = language;
     });
   };
   const ready = apply();

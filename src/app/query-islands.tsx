@@ -19,6 +19,7 @@ import { activeQueryClient } from "./query-session";
 export { startDeferredEffects } from "./deferred-effects";
 export { startQuerySession } from "./query-session";
 
+/** The page's query client for what is under it; nothing until the query session runs. */
 export function QueryScope({ children }: { children: ReactNode }) {
   const client = activeQueryClient();
   return client ? <QueryClientProvider client={client}>{children}</QueryClientProvider> : null;

@@ -1,16 +1,18 @@
 import { useEffect } from "react";
 import { stopRequested, togglePlayback, volumeStepped } from "@/features/player/audio-session";
 import { muteToggled } from "@/features/player/player-store";
+import { focusSearchBox } from "@/features/search/components/search-box";
 import { stationSelected } from "@/features/station/station-store";
 import type { Messages } from "@/lib/i18n";
 
 /** The help dialog's list, in the page's language. */
-export function shortcutList({ shortcuts: s }: Messages): readonly { keys: string; action: string }[] {
+export function shortcutList({ shortcuts: s, app }: Messages): readonly { keys: string; action: string }[] {
   return [
     { keys: s.space, action: s.playOrStop },
     { keys: "M", action: s.muteOrUnmute },
     { keys: "↑ / ↓", action: s.volumeUpOrDown },
     { keys: "1 / 2", action: s.station },
+    { keys: "/", action: app.searchSongs },
     { keys: "?", action: s.showShortcuts },
   ];
 }
@@ -37,6 +39,7 @@ function keyActions(openHelp: () => void): Record<string, () => void> {
     ArrowDown: stepVolumeDown,
     "1": () => stationSelected("jpop"),
     "2": () => stationSelected("kpop"),
+    "/": focusSearchBox,
     "?": openHelp,
     MediaStop: stopRequested,
   };

@@ -14,6 +14,8 @@ export const en = {
     stationTitle: (station: string) => `LISTEN.moe ${station}`,
     documentTitle: (title: string, artists: string, station: string) => `${title} — ${artists} · ${station}`,
     close: "Close",
+    /** The header's search box (the results carry their own words, features/search/messages.ts). */
+    searchSongs: "Search songs",
   },
   song: {
     unknownName: "Unknown",

@@ -11,6 +11,7 @@ export const ja: Messages = {
     stationTitle: (station) => `LISTEN.moe ${station}`,
     documentTitle: (title, artists, station) => `${title} — ${artists} · ${station}`,
     close: "閉じる",
+    searchSongs: "曲を検索",
   },
   song: {
     unknownName: "不明",

@@ -1,16 +1,25 @@
 /** Korean words for the player: loaded only when Korean is shown, so other pages never carry them. */
 import type { Messages } from "./i18n-en";
 
+/** 을 after a final consonant, 를 after a vowel (or anything not Hangul), so no "을(를)" is needed. */
+function objectParticle(word: string): string {
+  const text = String(word).trim();
+  const last = text.codePointAt(text.length - 1) ?? 0;
+  const syllable = last - 0xac00;
+  return syllable >= 0 && syllable < 11_172 && syllable % 28 !== 0 ? "을" : "를";
+}
+
 export const ko: Messages = {
   app: {
     /** The header link to the favorites view. */
     favorites: "즐겨찾기",
     settings: "설정",
     keyboardShortcuts: "키보드 단축키",
-    station: "방송국",
+    station: "채널",
     stationTitle: (station) => `LISTEN.moe ${station}`,
     documentTitle: (title, artists, station) => `${title} — ${artists} · ${station}`,
     close: "닫기",
+    searchSongs: "곡 검색",
   },
   song: {
     unknownName: "알 수 없음",
@@ -20,7 +29,7 @@ export const ko: Messages = {
   nowPlaying: {
     nowPlaying: "지금 재생 중",
     tuningIn: (station) => `${station}에 연결하는 중…`,
-    coverOf: (title) => `「${title}」 커버`,
+    coverOf: (title) => `‘${title}’ 앨범 커버`,
     event: (name) => `이벤트: ${name}`,
     songDetails: "곡 정보",
     source: "작품",
@@ -33,7 +42,7 @@ export const ko: Messages = {
     progressOf: (elapsed, total) => `${elapsed} / ${total}`,
   },
   history: {
-    history: "기록",
+    history: "재생 기록",
     recentlyPlayed: "최근 재생한 곡",
     empty: "재생이 끝난 곡이 여기에 표시됩니다.",
   },
@@ -72,7 +81,7 @@ export const ko: Messages = {
   },
   settings: {
     theme: "테마",
-    themeSystem: "시스템 설정과 같게",
+    themeSystem: "시스템 설정에 따름",
     themeDark: "어둡게",
     themeLight: "밝게",
     language: "언어",
@@ -82,7 +91,7 @@ export const ko: Messages = {
     streamAuto: "자동",
     streamVorbis: "Vorbis (최고 음질)",
     streamOpus: "Opus",
-    streamMp3: "MP3 (가장 널리 지원)",
+    streamMp3: "MP3 (호환성 최고)",
     sleepTimer: "취침 타이머",
     sleepNotSet: "설정 안 함",
     sleepStopsAt: (time) => `${time}에 정지`,
@@ -120,12 +129,12 @@ export const ko: Messages = {
     dismiss: "닫기",
     retry: "다시 시도",
     loadingAccount: "계정을 불러오는 중…",
-    avatarOf: (name) => `${name}의 아바타`,
+    avatarOf: (name) => `${name} 님의 아바타`,
     favoriteCount: (_count, formatted) => `즐겨찾기 ${formatted}곡`,
     notice: {
-      loggedOut: "로그아웃했습니다.",
+      loggedOut: "로그아웃되었습니다.",
       expired: "세션이 만료되었습니다. 다시 로그인하세요.",
-      otherTab: "다른 탭에서 로그아웃했습니다.",
+      otherTab: "다른 탭에서 로그아웃되었습니다.",
     },
   },
   login: {
@@ -147,7 +156,7 @@ export const ko: Messages = {
     failed: "로그인하지 못했습니다. 다시 시도하세요.",
     deactivated: "이 LISTEN.moe 계정은 비활성화되어 로그인할 수 없습니다.",
     codeNotAccepted: "LISTEN.moe가 이 단계를 받아들이지 않았습니다. 처음부터 다시 시작하세요.",
-    startOver: "처음부터 다시",
+    startOver: "처음부터 다시 시작",
   },
   queue: {
     requestQueue: "신청곡 대기열",
@@ -162,7 +171,7 @@ export const ko: Messages = {
   favorites: {
     add: "즐겨찾기에 추가",
     remove: "즐겨찾기에서 삭제",
-    favorite: (title) => `「${title}」 즐겨찾기`,
+    favorite: (title) => `‘${title}’ 즐겨찾기`,
     addFailed: (reason) => `이 곡을 즐겨찾기에 추가하지 못했습니다. ${reason}`,
     removeFailed: (reason) => `이 곡을 즐겨찾기에서 삭제하지 못했습니다. ${reason}`,
   },
@@ -178,9 +187,9 @@ export const ko: Messages = {
     unknown: "문제가 생겼습니다. 다시 시도하세요.",
   },
   region: {
-    failed: (part) => `${part}을(를) 표시하지 못했습니다. 다음 업데이트 때 다시 시도합니다.`,
+    failed: (part) => `${part}${objectParticle(part)} 표시하지 못했습니다. 다음 업데이트 때 다시 시도합니다.`,
     nowPlaying: "지금 재생 중인 곡",
-    history: "기록",
+    history: "재생 기록",
     favorites: "즐겨찾기",
     account: "계정",
     player: "플레이어",

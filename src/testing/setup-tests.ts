@@ -5,6 +5,8 @@ import { getAuthToken, resetAuthStore, sessionExpired } from "@/features/auth/au
 import { resetConnectionStore } from "@/features/gateway/connection-store";
 import { resetNowPlayingStore } from "@/features/now-playing/now-playing-store";
 import { resetPlayerStore } from "@/features/player/player-store";
+import { resetPanelStore } from "@/features/search/panel-store";
+import { resetSearchStore } from "@/features/search/search-store";
 import { resetSettingsStore } from "@/features/settings/settings-store";
 import { resetStationStore } from "@/features/station/station-store";
 import { provideAuthorization } from "@/lib/authorization";
@@ -21,6 +23,8 @@ export const STORE_RESETS = [
   resetConnectionStore,
   resetNowPlayingStore,
   resetPlayerStore,
+  resetSearchStore,
+  resetPanelStore,
   resetSettingsStore,
   resetStationStore,
   resetDisplayPreferences,
@@ -31,8 +35,8 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   // Component tests without a session still make requests as the logged-in user, as the session root would.
   provideAuthorization({ token: getAuthToken, rejected: sessionExpired });
-  // The app loads Japanese on demand; tests switch languages synchronously, so have it ready.
-  await loadLanguage("ja");
+  // The app loads Japanese and Korean on demand; tests switch languages synchronously, so have them ready.
+  await Promise.all([loadLanguage("ja"), loadLanguage("ko")]);
 });
 afterEach(() => {
   cleanup();

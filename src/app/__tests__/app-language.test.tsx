@@ -107,3 +107,45 @@ describe("the page in Japanese", () => {
     },
   );
 });
+
+describe("the page in Korean", () => {
+  it("switches the whole page to Korean from the settings dialog, and <html lang> with it", async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole("region", { name: "Now playing" });
+
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const dialog = await screen.findByRole("dialog", { name: "Settings" });
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: "Language" }), "한국어");
+    expect(await screen.findByRole("dialog", { name: "설정" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "언어" })).toHaveValue("ko");
+    await user.keyboard("{Escape}");
+
+    const nowPlaying = screen.getByRole("region", { name: "지금 재생 중" });
+    expect(within(nowPlaying).getByRole("heading", { name: "ベースラインやってる？笑" })).toBeInTheDocument();
+    expect(within(nowPlaying).getByText("청취자 1,234명")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "재생 기록" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "재생" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "음소거" })).toBeInTheDocument();
+    expect(screen.getByRole("status", { name: "연결" })).toHaveTextContent("라이브");
+    expect(screen.getByRole("tablist", { name: "채널" })).toBeInTheDocument();
+    expect(screen.getByRole("searchbox", { name: "곡 검색" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "설정" })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("ko");
+    // Nothing English left among the controls' names.
+    expect(screen.queryByRole("button", { name: "Play" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("searchbox", { name: "Search songs" })).not.toBeInTheDocument();
+  });
+
+  it("follows a Korean browser while the choice is Automatic", async () => {
+    Object.defineProperty(navigator, "languages", { configurable: true, get: () => ["ko-KR", "en-US"] });
+    try {
+      renderApp();
+      expect(await screen.findByRole("button", { name: "재생" })).toBeInTheDocument();
+      expect(screen.getByRole("searchbox", { name: "곡 검색" })).toBeInTheDocument();
+      expect(document.documentElement.lang).toBe("ko");
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+    }
+  });
+});

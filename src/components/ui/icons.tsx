@@ -97,6 +97,12 @@ export const CloseIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const SearchIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 3a7 7 0 0 1 5.6 11.2l4.6 4.6-1.4 1.4-4.6-4.6A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z" />
+  </Icon>
+);
+
 export const QueueIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3 6h12v2H3V6Zm0 5h12v2H3v-2Zm0 5h8v2H3v-2Zm14-1V6h4v2h-2v9a2.5 2.5 0 1 1-2-2.45Z" />

@@ -50,6 +50,22 @@ describe("the dictionaries", () => {
   });
 });
 
+describe("Korean particles", () => {
+  const { region } = DICTIONARIES.ko;
+  // 을 after a final consonant, 를 after a vowel: never the "을(를)" of untended software.
+  it.each([
+    [region.nowPlaying, "지금 재생 중인 곡을 표시하지 못했습니다."],
+    [region.history, "재생 기록을 표시하지 못했습니다."],
+    [region.account, "계정을 표시하지 못했습니다."],
+    [region.player, "플레이어를 표시하지 못했습니다."],
+    [region.dialog, "이 창을 표시하지 못했습니다."],
+    [region.page, "페이지를 표시하지 못했습니다."],
+    ["Search", "Search를 표시하지 못했습니다."],
+  ])("%s takes the right object particle", (part, start) => {
+    expect(region.failed(part).startsWith(start)).toBe(true);
+  });
+});
+
 describe("languageFor", () => {
   it("picks Japanese for a Japanese browser", () => {
     expect(languageFor("auto", ["ja-JP"])).toBe("ja");
