@@ -22,7 +22,10 @@ export interface Song {
   sources: NamedEntity[];
   /** Seconds; 0 means unknown (common in `lastPlayed`). */
   duration: number;
-  /** Only the seed (v1) gateway sends this, for an authenticated socket. */
+  /**
+   * Known to be a favorite of the logged-in listener: the seed (v1) gateway's flag for an
+   * authenticated socket, or `true` for a GraphQL `search` answer that came as a `Favorite`.
+   */
   favorite?: boolean;
 }
 

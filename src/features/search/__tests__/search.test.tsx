@@ -145,6 +145,30 @@ describe("searching the station's songs", () => {
     expect(box()).toHaveFocus();
   });
 
+  it("goes away when the page below is used, and comes back with the text when the box is", async () => {
+    fakeSearch(CATALOGUE);
+    renderSearch();
+    const outside = document.body.appendChild(document.createElement("button"));
+    outside.textContent = "Elsewhere";
+    try {
+      await userEvent.type(box(), "ai");
+      await screen.findByText("3 songs match “ai”");
+      await userEvent.click(outside);
+      expect(screen.queryByRole("region", { name: "Search results" })).not.toBeInTheDocument();
+
+      await userEvent.click(box());
+      expect(await screen.findByText("3 songs match “ai”")).toBeInTheDocument();
+      // Tabbing on past the results into the page puts them away too.
+      outside.focus();
+      await waitFor(() =>
+        expect(screen.queryByRole("region", { name: "Search results" })).not.toBeInTheDocument(),
+      );
+      expect(box()).toHaveValue("ai");
+    } finally {
+      outside.remove();
+    }
+  });
+
   it("puts the cursor in the box when asked (the / shortcut)", async () => {
     renderSearch();
     act(() => focusSearchBox());
