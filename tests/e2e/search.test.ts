@@ -2,14 +2,14 @@
  * Searching the station's catalogue from the header, in Chromium against the local station: the
  * results are compared with what the station's own `search` answers for the same query.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { openPlayer, screenshot, VIEWPORTS } from "./support/browser";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
-const suite = setUpE2eSuite({ favorites: true, tokens: true });
+const suite = setUpE2eSuite({ favorites: true, tokens: true, requests: true });
 const { appUrl } = suite;
 /** The station's GraphQL, asked directly for the answers the page should show. */
 const stationUrl = inject("stationUrl");
@@ -109,42 +109,55 @@ describe("search", () => {
     await screenshot(page, "search-favorites-only");
   });
 
-  it("goes from the / shortcut through the results with the keyboard alone", async () => {
-    const { page } = await openPlayer(suite.browser, appUrl, DESKTOP);
+  it("goes from the / shortcut to a request with the keyboard alone, and the queue line follows", async () => {
+    const { page, errors } = await openPlayer(suite.browser, appUrl, DESKTOP);
     await ready(page);
     await logIn(page);
     await page.locator("body").focus();
     await page.keyboard.press("/");
     const box = page.getByRole("searchbox", { name: "Search songs" });
-    await eventually(() => box.evaluate((el) => el === document.activeElement), "the box has focus");
+    const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+    await eventually(() => hasFocus(box), "the box has focus");
     // Shortcut keys are letters here: m does not mute, 2 does not switch stations.
     await page.keyboard.type("m2");
     await expect(box.inputValue()).resolves.toBe("m2");
     await page.keyboard.press("Control+A");
     await page.keyboard.type(QUERY);
-    const titles = await shownTitles(page, QUERY);
+    const [first, second] = await shownTitles(page, QUERY);
 
-    const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement;
-        return `${el?.getAttribute("role") ?? el?.tagName.toLowerCase()}: ${el?.textContent?.trim()}`;
-      });
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe("switch: Favorites only");
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe(`button: Favorite ${titles[0]}`);
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe(`button: Favorite ${titles[1]}`);
-    // Toggle from the keyboard, then Escape clears the search and returns to the box.
-    await page.keyboard.press("Shift+Tab");
-    await page.keyboard.press("Shift+Tab");
+    const tabTo = async (key: "Tab" | "Shift+Tab", target: Locator, what: string) => {
+      await page.keyboard.press(key);
+      await eventually(() => hasFocus(target), `${key} reaches ${what}`);
+    };
+    const button = (name: string) => results(page).getByRole("button", { name, exact: true });
+    const favoritesOnly = results(page).getByRole("switch", { name: "Favorites only" });
+    await tabTo("Tab", favoritesOnly, "the Favorites only switch");
+    await tabTo("Tab", button(`Request ${first}`), "the first result's Request");
+    await tabTo("Tab", button(`Favorite ${first}`), "the first result's heart");
+    await tabTo("Tab", button(`Request ${second}`), "the second result's Request");
+
+    // Request the first result from the keyboard: it says so, and the queue line counts it.
+    await tabTo("Shift+Tab", button(`Favorite ${first}`), "back to the first heart");
+    await tabTo("Shift+Tab", button(`Request ${first}`), "back to the first Request");
+    await page.keyboard.press("Enter");
+    await button(`Requested ${first}`).waitFor();
+    expect(await hasFocus(button(`Requested ${first}`))).toBe(true);
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Requested ${first}` })
+      .waitFor();
+    const queueLine = page.getByRole("region", { name: "Request queue" });
+    await queueLine.filter({ hasText: "1 of your requests is queued" }).waitFor();
+
+    // Favorites only from the keyboard, then Escape clears the search and returns to the box.
+    await tabTo("Shift+Tab", favoritesOnly, "back to the switch");
     await page.keyboard.press("Space");
     await eventually(
-      async () => (await results(page).getByRole("switch").getAttribute("aria-checked")) === "true",
+      async () => (await favoritesOnly.getAttribute("aria-checked")) === "true",
       "Favorites only from the keyboard",
     );
     await page.keyboard.press("Escape");
-    await eventually(() => box.evaluate((el) => el === document.activeElement), "focus back in the box");
+    await eventually(() => hasFocus(box), "focus back in the box");
     await expect(box.inputValue()).resolves.toBe("");
     await expect(results(page).count()).resolves.toBe(0);
     await expect(page.getByRole("tab", { name: "J-pop" }).getAttribute("aria-selected")).resolves.toBe(
@@ -153,6 +166,7 @@ describe("search", () => {
     await expect(page.getByRole("button", { name: "Mute" }).getAttribute("aria-pressed")).resolves.toBe(
       "false",
     );
+    expect(errors).toEqual([]);
   });
 
   it("fits a phone: the box in a row of its own, the results under it", async () => {
