@@ -21,7 +21,7 @@ import { DeferredAccountArea } from "./deferred";
 import { CurrentSongFavorite, renderHistoryFavorite } from "./favorite-slots";
 import { AccountRegion, HistoryRegion, NowPlayingRegion, PlayerRegion } from "./regions";
 import { Profiled } from "./render-profiler";
-import { DeferredRequestOutcome, RandomFavoriteSlot, StationQueue } from "./request-slots";
+import { DeferredRequestOutcome, StationQueue } from "./requests-on-page";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 const SettingsDialog = lazy(() =>
@@ -87,7 +87,6 @@ function StationFigures({ station }: { station: StationId }) {
         <ListenerCount station={station} />
       </Profiled>
       <StationQueue station={station} />
-      <RandomFavoriteSlot station={station} />
     </>
   );
 }

@@ -49,14 +49,6 @@ export function RequestButtonIsland(props: ComponentProps<typeof RequestButton>)
   );
 }
 
-export function RandomFavoriteRequestIsland(props: ComponentProps<typeof RandomFavoriteRequest>) {
-  return (
-    <QueryScope>
-      <RandomFavoriteRequest {...props} />
-    </QueryScope>
-  );
-}
-
 export function RequestOutcomeIsland(props: ComponentProps<typeof RequestOutcome>) {
   return (
     <QueryScope>
@@ -65,19 +57,36 @@ export function RequestOutcomeIsland(props: ComponentProps<typeof RequestOutcome
   );
 }
 
-interface QueueInfoIslandProps {
+/** "Request a random favorite", for views that load on demand (the favorites view). */
+export function RandomFavoriteRequestIsland(props: ComponentProps<typeof RandomFavoriteRequest>) {
+  return (
+    <QueryScope>
+      <RandomFavoriteRequest {...props} />
+    </QueryScope>
+  );
+}
+
+interface QueueIslandProps {
   station: StationId;
   session: number | null;
   gateway: QueueSources["gateway"];
 }
 
-function GraphqlQueueInfo({ station, session, gateway }: QueueInfoIslandProps) {
+function GraphqlQueueInfo({ station, session, gateway }: QueueIslandProps) {
   const sources = useGraphqlQueueSources(station, session);
-  return <QueueInfo line={chooseQueueLine({ gateway, ...sources })} />;
+  return (
+    <>
+      <QueueInfo line={chooseQueueLine({ gateway, ...sources })} />
+      {session !== null && <RandomFavoriteRequest station={station} />}
+    </>
+  );
 }
 
-/** The queue line with GraphQL's `queue` and `userQueue` beside the seed gateway's `d.queue`. */
-export function QueueInfoIsland(props: QueueInfoIslandProps) {
+/**
+ * The queue line with GraphQL's `queue` and `userQueue` beside the seed gateway's `d.queue`, and
+ * "Request a random favorite" for a logged-in listener.
+ */
+export function QueueIsland(props: QueueIslandProps) {
   return (
     <QueryScope>
       <GraphqlQueueInfo {...props} />

@@ -1,17 +1,13 @@
 /**
- * Composition: where the requests feature shows. Its code and words load with the query islands;
- * until then the queue line shows what the seed gateway sent (if anything) and the buttons wait.
- * The favorites view and the search results take `renderRequest(station)` for their rows.
+ * Composition: "Request" buttons for views that load on demand (song details, the favorites view,
+ * the search results): `renderRequest(station)` per row, and "Request a random favorite". Only lazily
+ * loaded modules import this file, so none of it weighs on the first screen.
  */
 import { type ComponentProps, lazy, Suspense } from "react";
 import { useAuthSession } from "@/features/auth/auth-store";
-import { QueueInfo } from "@/features/now-playing/components/queue-info";
-import { useQueue, useQueueAt } from "@/features/now-playing/now-playing-store";
-import type { RandomFavoriteRequest } from "@/features/requests/components/random-favorite-request";
 import type { RequestButton } from "@/features/requests/components/request-button";
-import type { RequestOutcome } from "@/features/requests/components/request-outcome";
 import { useSongDisplay } from "@/lib/display-preferences";
-import { gatewayQueueLine, type Song, songTitle } from "@/lib/song";
+import { type Song, songTitle } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
 import { loadIslands, useIslandsReady } from "./islands";
 
@@ -19,10 +15,8 @@ const RequestButtonIsland = lazy(() => loadIslands().then((m) => ({ default: m.R
 const RandomFavoriteRequestIsland = lazy(() =>
   loadIslands().then((m) => ({ default: m.RandomFavoriteRequestIsland })),
 );
-const RequestOutcomeIsland = lazy(() => loadIslands().then((m) => ({ default: m.RequestOutcomeIsland })));
-const QueueInfoIsland = lazy(() => loadIslands().then((m) => ({ default: m.QueueInfoIsland })));
 
-export function DeferredRequestButton(props: ComponentProps<typeof RequestButton>) {
+function DeferredRequestButton(props: ComponentProps<typeof RequestButton>) {
   if (!useIslandsReady()) return null;
   return (
     <Suspense fallback={null}>
@@ -31,58 +25,23 @@ export function DeferredRequestButton(props: ComponentProps<typeof RequestButton
   );
 }
 
-function DeferredRandomFavoriteRequest(props: ComponentProps<typeof RandomFavoriteRequest>) {
-  if (!useIslandsReady()) return null;
-  return (
-    <Suspense fallback={null}>
-      <RandomFavoriteRequestIsland {...props} />
-    </Suspense>
-  );
-}
-
-/** The one region that tells how requests went; rendered once by the app, outside any list. */
-export function DeferredRequestOutcome(props: ComponentProps<typeof RequestOutcome>) {
-  if (!useIslandsReady()) return null;
-  return (
-    <Suspense fallback={null}>
-      <RequestOutcomeIsland {...props} />
-    </Suspense>
-  );
-}
-
-/** "Request a random favorite" for whoever is logged in (beside the queue line until the favorites view takes it). */
-export function RandomFavoriteSlot({ station }: { station: StationId }) {
-  const session = useAuthSession();
-  return session === null ? null : <DeferredRandomFavoriteRequest station={station} />;
-}
-
 function SongRequest({ song, station }: { song: Song; station: StationId }) {
   const display = useSongDisplay();
   return <DeferredRequestButton songId={song.id} title={songTitle(song, display)} station={station} />;
 }
 
-/** For list rows (history, favorites, search results): a "Request <title>" button per song. */
+/** For list rows (song details, favorites, search results): a "Request <title>" button per song. */
 export const renderRequest = (station: StationId) => (song: Song) => (
   <SongRequest song={song} station={station} />
 );
 
-/**
- * The queue line. The seed gateway's `d.queue` shows at once; with the islands, GraphQL `queue` and
- * `userQueue` join it and the fresher answer of each part wins (requests/model/queue-line.ts).
- */
-export function StationQueue({ station }: { station: StationId }) {
-  const queue = useQueue(station);
-  const queueAt = useQueueAt(station);
-  const session = useAuthSession();
-  const gatewayLine = <QueueInfo line={queue ? gatewayQueueLine(queue) : null} />;
-  if (!useIslandsReady()) return gatewayLine;
+/** "Request a random favorite" for whoever is logged in. */
+export function RandomFavoriteSlot({ station }: { station: StationId }) {
+  const ready = useIslandsReady();
+  if (useAuthSession() === null || !ready) return null;
   return (
-    <Suspense fallback={gatewayLine}>
-      <QueueInfoIsland
-        station={station}
-        session={session}
-        gateway={queue ? { value: queue, at: queueAt ?? 0 } : null}
-      />
+    <Suspense fallback={null}>
+      <RandomFavoriteRequestIsland station={station} />
     </Suspense>
   );
 }

@@ -1,6 +1,8 @@
 /** Each operation against MSW: what goes out, what comes back, and every failure as a typed error. */
+
+import { QueryObserver } from "@tanstack/react-query";
 import { HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isGraphqlError } from "@/lib/graphql-client";
 import { createQueryClient } from "@/lib/query-client";
 import { rawSong } from "@/testing/fixtures";
@@ -14,7 +16,7 @@ import {
   userQueueQueryOptions,
 } from "../api/requests";
 import { requestProblem } from "../model/request-problem";
-import { api, logIn, REFUSALS, refusal, reply, TOKEN } from "./support";
+import { api, gate, logIn, REFUSALS, refusal, reply, TOKEN } from "./support";
 
 /** Runs a mutation the way useMutation does, through a client's mutation cache. */
 function runMutation(options: object, variables: RequestVariables) {
@@ -102,6 +104,40 @@ describe("requestSong", () => {
     const error = await runMutation(requestSongMutationOptions("jpop", 7), SONG).catch((e: unknown) => e);
     expect(requestProblem(error).kind).toBe("login");
     expect(sent).toBe(0);
+  });
+});
+
+describe("after a request", () => {
+  it("asks userQueue again even when an answer from before the request is still under way", async () => {
+    logIn();
+    const held = gate();
+    let queued = 0;
+    let calls = 0;
+    server.use(
+      api.query("userQueue", async () => {
+        const amount = queued;
+        if (++calls === 2) await held.opened;
+        return HttpResponse.json({ data: { userQueue: { amount, before: 0 } } });
+      }),
+      api.mutation("requestSong", () => {
+        queued++;
+        return HttpResponse.json({ data: { requestSong: rawSong(7, "Song 7") } });
+      }),
+    );
+    const client = createQueryClient({ retry: false });
+    const { queryKey } = userQueueQueryOptions(1);
+    const observer = new QueryObserver(client, userQueueQueryOptions(1));
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(client.getQueryData(queryKey)).toEqual({ amount: 0, before: 0 }));
+    // A track change asked again; that answer (it will say 0) is under way when the request goes through.
+    void client.invalidateQueries({ queryKey });
+    await vi.waitFor(() => expect(calls).toBe(2));
+    await client.getMutationCache().build(client, requestSongMutationOptions("jpop", 7)).execute(SONG);
+    held.open();
+    await vi.waitFor(() => expect(client.getQueryData(queryKey)).toEqual({ amount: 1, before: 0 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.getQueryData(queryKey)).toEqual({ amount: 1, before: 0 });
+    stop();
   });
 });
 

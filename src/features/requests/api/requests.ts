@@ -139,7 +139,8 @@ async function withPlace(song: Song): Promise<RequestResult> {
   return { song, place };
 }
 
-const afterRequest = (client: QueryClient) => void refreshQueue(client);
+/** After a request an answer already under way predates it: ask again (cancelRefetch, the default). */
+const afterRequest = (client: QueryClient) => void client.invalidateQueries({ queryKey: requestsKey });
 
 export const requestSongMutationOptions = (station: StationId, songId: number) =>
   mutationOptions({

@@ -4,7 +4,7 @@
  * whichever source answered last, so a request shows at once through GraphQL even while the seed
  * gateway's last frame still predates it, and a newer frame wins over an older GraphQL answer.
  */
-import type { Queue, QueueLine } from "@/lib/song";
+import { gatewayQueueLine, type Queue, type QueueLine } from "@/lib/song";
 import type { UserQueue } from "../api/requests";
 
 export interface Timed<T> {
@@ -26,15 +26,10 @@ function fresher<T>(gateway: Timed<T> | null, graphql: Timed<T> | null): T | nul
 }
 
 export function chooseQueueLine({ gateway, length, yours }: QueueSources): QueueLine | null {
+  const seed = gateway && { line: gatewayQueueLine(gateway.value), at: gateway.at };
   const line: QueueLine = {
-    length: fresher(gateway && { value: gateway.value.inQueue, at: gateway.at }, length),
-    yours: fresher(
-      gateway && {
-        value: { amount: gateway.value.inQueueByUser, before: gateway.value.inQueueBeforeUser },
-        at: gateway.at,
-      },
-      yours,
-    ),
+    length: fresher(seed && { value: seed.line.length, at: seed.at }, length),
+    yours: fresher(seed && { value: seed.line.yours, at: seed.at }, yours),
   };
   return line.length === null && line.yours === null ? null : line;
 }
