@@ -7,6 +7,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import type { ComponentProps, ReactNode } from "react";
 import { AccountArea } from "@/features/auth/components/account-area";
 import { FavoriteButton } from "@/features/favorites/components/favorite-button";
+import { FavoritesLink, favoriteCountLink } from "./favorites-links";
 import { activeQueryClient } from "./query-session";
 
 export { startDeferredEffects } from "./deferred-effects";
@@ -17,10 +18,12 @@ export function QueryScope({ children }: { children: ReactNode }) {
   return client ? <QueryClientProvider client={client}>{children}</QueryClientProvider> : null;
 }
 
-export function AccountIsland(props: ComponentProps<typeof AccountArea>) {
+/** The account corner, and the header's link to the favorites view beside it. */
+export function AccountIsland() {
   return (
     <QueryScope>
-      <AccountArea {...props} />
+      <FavoritesLink />
+      <AccountArea renderFavoriteCount={favoriteCountLink} />
     </QueryScope>
   );
 }
