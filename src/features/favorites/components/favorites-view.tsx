@@ -337,7 +337,7 @@ function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps
 
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-24 z-20 flex justify-center px-4">
-      <div role="status" className="contents">
+      <div role="status" className="flex justify-center">
         {visible && (
           <div className="pointer-events-auto flex max-w-xl flex-wrap items-center gap-3 rounded-2xl bg-ink-raised px-4 py-3 text-sm shadow-2xl ring-1 ring-fg/15">
             <p className="min-w-0 flex-1">{words.removed(removed.title)}</p>
