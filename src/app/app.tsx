@@ -1,7 +1,7 @@
-import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
-import { GearIcon, HeartIcon, KeyboardIcon } from "@/components/ui/icons";
+import { lazy, Suspense, useCallback, useState } from "react";
+import { GearIcon, KeyboardIcon } from "@/components/ui/icons";
 import { RegionBoundary } from "@/components/ui/region-boundary";
-import { loginPrompted, useAuthSession } from "@/features/auth/auth-store";
+import { loginPrompted } from "@/features/auth/auth-store";
 import { ConnectionStatus } from "@/features/gateway/components/connection-status";
 import { HistoryList } from "@/features/now-playing/components/history-list";
 import { ListenerCount } from "@/features/now-playing/components/listener-count";
@@ -11,7 +11,6 @@ import { PlayerControls } from "@/features/player/components/player-controls";
 import { SearchBox } from "@/features/search/components/search-box";
 import { useSearchEngaged } from "@/features/search/search-store";
 import { StationTabs } from "@/features/station/components/station-tabs";
-import { ViewLink } from "@/features/station/components/view-link";
 import { useStation, useStationView } from "@/features/station/station-store";
 import { useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
@@ -56,30 +55,6 @@ type OpenDialog = "settings" | "shortcuts" | null;
 const ICON_BUTTON =
   "grid h-9 w-9 place-items-center rounded-full text-lg text-fg/75 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
-/** The account area's favorite count, as a link to the favorites view. */
-const favoriteCountLink = (count: ReactNode) => (
-  <ViewLink
-    view="favorites"
-    className="underline-offset-2 hover:text-fg hover:underline focus-visible:outline-2 focus-visible:outline-fg"
-  >
-    {count}
-  </ViewLink>
-);
-
-function FavoritesLink() {
-  const t = useT();
-  if (useAuthSession() === null) return null;
-  return (
-    <ViewLink
-      view="favorites"
-      className="inline-flex h-9 items-center gap-1.5 rounded-full px-3 text-sm font-semibold text-fg/80 ring-1 ring-fg/10 hover:bg-fg/10 hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg aria-[current=page]:bg-station/15 aria-[current=page]:text-fg aria-[current=page]:ring-station/40"
-    >
-      <HeartIcon className="text-station" />
-      <span className="max-sm:sr-only">{t.app.favorites}</span>
-    </ViewLink>
-  );
-}
-
 function StationFigures({ station }: { station: StationId }) {
   return (
     <>
@@ -119,7 +94,6 @@ export function App() {
           <Profiled id="tabs">
             <StationTabs />
           </Profiled>
-          <FavoritesLink />
           <button type="button" onClick={() => setDialog("settings")} className={ICON_BUTTON}>
             <GearIcon />
             <span className="sr-only">{t.app.settings}</span>
@@ -130,7 +104,7 @@ export function App() {
           </button>
           <Profiled id="account">
             <AccountRegion>
-              <DeferredAccountArea renderFavoriteCount={favoriteCountLink} />
+              <DeferredAccountArea />
             </AccountRegion>
           </Profiled>
         </div>

@@ -3,7 +3,6 @@
  * each stand-in shows nothing, or keeps the place of what will appear so that nothing moves.
  */
 import { type ComponentProps, lazy, Suspense } from "react";
-import type { AccountArea } from "@/features/auth/components/account-area";
 import type { FavoriteButton } from "@/features/favorites/components/favorite-button";
 import { useT } from "@/lib/i18n";
 import { loadIslands, useIslandsReady } from "./islands";
@@ -21,11 +20,11 @@ function AccountPlaceholder() {
   );
 }
 
-export function DeferredAccountArea(props: ComponentProps<typeof AccountArea>) {
+export function DeferredAccountArea() {
   if (!useIslandsReady()) return <AccountPlaceholder />;
   return (
     <Suspense fallback={<AccountPlaceholder />}>
-      <AccountIsland {...props} />
+      <AccountIsland />
     </Suspense>
   );
 }

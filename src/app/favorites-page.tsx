@@ -51,9 +51,10 @@ interface FavoritesPageProps {
 export function FavoritesPage({ station, onShowDetails }: FavoritesPageProps) {
   const session = useAuthSession();
   const ready = useIslandsReady();
+  // The list and the login dialog both run on the page's query client, there once the islands are.
   const view = (
     <FavoritesView
-      session={session}
+      session={ready ? session : "waiting"}
       station={station}
       backLink={<BackLink />}
       loginAction={<LoginAction />}
@@ -62,7 +63,5 @@ export function FavoritesPage({ station, onShowDetails }: FavoritesPageProps) {
       onShowDetails={onShowDetails}
     />
   );
-  // The list and the login dialog both run on the page's query client, there once the islands are.
-  if (!ready) return null;
-  return <QueryScope>{view}</QueryScope>;
+  return ready ? <QueryScope>{view}</QueryScope> : view;
 }

@@ -14,6 +14,7 @@ import { RequestOutcome } from "@/features/requests/components/request-outcome";
 import { useGraphqlQueueSources } from "@/features/requests/hooks/use-queue-sources";
 import { chooseQueueLine, type QueueSources } from "@/features/requests/model/queue-line";
 import type { StationId } from "@/lib/stations";
+import { FavoritesLink, favoriteCountLink } from "./favorites-links";
 import { activeQueryClient } from "./query-session";
 
 export { startDeferredEffects } from "./deferred-effects";
@@ -25,10 +26,12 @@ export function QueryScope({ children }: { children: ReactNode }) {
   return client ? <QueryClientProvider client={client}>{children}</QueryClientProvider> : null;
 }
 
-export function AccountIsland(props: ComponentProps<typeof AccountArea>) {
+/** The account corner, and the header's link to the favorites view beside it. */
+export function AccountIsland() {
   return (
     <QueryScope>
-      <AccountArea {...props} />
+      <FavoritesLink />
+      <AccountArea renderFavoriteCount={favoriteCountLink} />
     </QueryScope>
   );
 }

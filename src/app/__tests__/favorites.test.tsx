@@ -280,7 +280,9 @@ describe("the favorites view in the page", () => {
     renderApp();
     const view = await screen.findByRole("region", { name: "Favorites" });
     expect(screen.queryByRole("link", { name: "Favorites" })).not.toBeInTheDocument();
-    await user.click(await within(view).findByRole("button", { name: "Log in to see favorites" }));
+    expect(within(view).getByRole("status")).toHaveTextContent("Loading your favorites…");
+    // Once the page's query client is there the view is drawn again, asking to log in.
+    await user.click(await screen.findByRole("button", { name: "Log in to see favorites" }));
     expect(await screen.findByRole("dialog", { name: "Log in to LISTEN.moe" })).toBeInTheDocument();
     history.replaceState(null, "", "/");
   });

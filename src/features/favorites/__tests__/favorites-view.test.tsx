@@ -115,6 +115,14 @@ describe("FavoritesView", () => {
     expect(station.log.pages).toBe(0);
   });
 
+  it("says it is loading while the page's query client is not there yet", () => {
+    const station = fakeStation();
+    renderView({ session: "waiting" });
+    expect(within(view()).getByRole("heading", { name: "Favorites" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Loading your favorites…");
+    expect(station.log.pages).toBe(0);
+  });
+
   it("shows loading, then the count and every favorite as a list item with its place, artists, origin and date", async () => {
     fakeStation();
     renderView({ renderRequest: (song: Song) => <button type="button">Request {song.title}</button> });

@@ -77,6 +77,7 @@ export const FavoriteRow = memo(function FavoriteRow({
         </p>
       </div>
       {renderRequest?.(song)}
+      {/* The list is the server's word that it is a favorite: no check is asked (a toggle still wins). */}
       <FavoriteButton session={session} songId={song.id} title={title} gatewayFlag={true} />
     </li>
   );

@@ -23,8 +23,11 @@ import {
 import { FAVORITE_ROW_HEIGHT, FavoriteRow } from "./favorite-row";
 
 export interface FavoritesViewProps {
-  /** The logged-in session, or null: then the view asks to log in (`loginAction`). */
-  session: number | null;
+  /**
+   * The logged-in session, or null: then the view asks to log in (`loginAction`). "waiting" while the
+   * page's query client is not there yet (the view says it is loading).
+   */
+  session: number | null | "waiting";
   station: StationId;
   /** The app's button that opens the login dialog. */
   loginAction?: ReactNode;
@@ -51,7 +54,9 @@ export function FavoritesView({ session, station, loginAction, backLink, ...rest
       <h2 id={headingId} className="text-3xl font-black tracking-tight">
         {words.heading}
       </h2>
-      {session === null ? (
+      {session === "waiting" ? (
+        <LoadingPanel words={words} />
+      ) : session === null ? (
         <div className={`${PANEL} flex flex-wrap items-center justify-between gap-4`}>
           <p>{words.loggedOut}</p>
           {loginAction}
@@ -109,14 +114,7 @@ function FavoritesContent({
   const loadingProgress = data && !data.complete && isFetching;
 
   if (!data) {
-    if (isPending || !error) {
-      return (
-        <p role="status" className={`${PANEL} flex items-center gap-3 text-ink-muted`}>
-          <SpinnerIcon />
-          {words.loading}
-        </p>
-      );
-    }
+    if (isPending || !error) return <LoadingPanel words={words} />;
     return (
       <div className={`${PANEL} flex flex-wrap items-center justify-between gap-4`}>
         <p role="alert" className="text-danger">
@@ -219,6 +217,15 @@ function FavoritesContent({
         isRemoved={lastRemoved !== null && removed.has(lastRemoved)}
       />
     </>
+  );
+}
+
+function LoadingPanel({ words }: { words: FavoritesMessages }) {
+  return (
+    <p role="status" className={`${PANEL} flex items-center gap-3 text-ink-muted`}>
+      <SpinnerIcon />
+      {words.loading}
+    </p>
   );
 }
 
@@ -337,7 +344,7 @@ function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps
 
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-24 z-20 flex justify-center px-4">
-      <div role="status" className="contents">
+      <div role="status" className="flex justify-center">
         {visible && (
           <div className="pointer-events-auto flex max-w-xl flex-wrap items-center gap-3 rounded-2xl bg-ink-raised px-4 py-3 text-sm shadow-2xl ring-1 ring-fg/15">
             <p className="min-w-0 flex-1">{words.removed(removed.title)}</p>
