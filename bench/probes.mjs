@@ -6,7 +6,11 @@
 //   titles   [t, text]   the now-playing title (h2 in the "Now playing" region), each time it changes
 //   counts   [t, n]      the listener count shown in that region, each time it changes
 //   clicks   [t, label]  clicks, stamped in the capture phase (before React sees them)
-//   firstTitleAt         performance.now() when a title first appeared (time origin = navigation start)
+//   firstTitleAt         performance.now() when a title first appeared in the DOM (origin = navigation start)
+//   firstTitleFrameAt    the timestamp of the first animation frame after that: the frame that paints it
+//   firstTitlePaintedAt  performance.now() in a task queued from that frame's rAF, i.e. after its paint
+//   titleRenderTime      the Element Timing API's renderTime for the title (elementtiming="now-playing-title"):
+//                        when Chromium presented the first paint of its text; null if not supported
 //   until(check, what)   polls a condition in the page (the long-life loop waits with it)
 //   sockets              created / opened / closed, how many are OPEN now, the most ever OPEN at once,
 //                        how many frames the newest socket has received, and when the first was made
@@ -26,6 +30,9 @@ export function installProbes() {
     counts: [],
     clicks: [],
     firstTitleAt: null,
+    firstTitleFrameAt: null,
+    firstTitlePaintedAt: null,
+    titleRenderTime: null,
     sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0, firstCreatedAt: null },
   };
   window.__bench = bench;
@@ -91,8 +98,18 @@ export function installProbes() {
       lastTitle = title;
       if (title && bench.firstTitleAt === null) {
         bench.firstTitleAt = t;
-        // Tells the bench without it having to run anything in the page while it loads.
-        console.debug(TITLE_SIGNAL);
+        // The title is painted in the next animation frame (style, layout and paint follow the rAF
+        // callbacks of that frame); a message posted from the callback runs after that paint.
+        requestAnimationFrame((frameAt) => {
+          bench.firstTitleFrameAt = frameAt;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            bench.firstTitlePaintedAt = now();
+            // Tells the bench without it having to run anything in the page while it loads.
+            console.debug(TITLE_SIGNAL);
+          };
+          channel.port2.postMessage(null);
+        });
       }
       if (bench.record) bench.titles.push([t, title]);
     }
@@ -104,6 +121,18 @@ export function installProbes() {
     }
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
+
+  // What Chromium itself says about the title's first paint (text Element Timing).
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier === "now-playing-title" && bench.titleRenderTime === null)
+          bench.titleRenderTime = entry.renderTime || entry.loadTime || null;
+      }
+    }).observe({ type: "element", buffered: true });
+  } catch {
+    // No Element Timing in this browser: the rAF figures stand alone.
+  }
 
   window.addEventListener(
     "click",

@@ -6,8 +6,9 @@ import { median, round } from "./stats.mjs";
 export const TARGETS = {
   initialLoadBytes: BUDGET_BYTES,
   initialLoadAimBytes: AIM_BYTES,
-  firstNowPlayingLocalMs: 250,
-  firstNowPlaying3gMs: 1200,
+  /** Issue #16: half of the React 18 + Chakra peer's 977 ms / 2,095 ms in the same harness. */
+  firstNowPlayingLocalMs: 450,
+  firstNowPlaying3gMs: 1000,
   heapGrowthBytes: 2_000_000,
   maxSockets: 1,
   /** A burst's last song on screen within about one frame's work after its last frame. */
@@ -50,7 +51,7 @@ export function buildRows(results) {
     const values = loads.runs.map((r) => r.title);
     const value = median(values);
     add(
-      `First now-playing, ${label} (n=${values.length})`,
+      `First now-playing painted, ${label} (n=${values.length})`,
       `median ${ms(value)} (min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))})`,
       `≤ ${ms(target)}`,
       value <= target ? "pass" : "fail",
@@ -60,7 +61,9 @@ export function buildRows(results) {
       "  where the time went (medians, ms)",
       `HTML ${phase("htmlEnd")}, JS ${phase("jsEnd")}, gateway opened ${phase("gatewayCreated")}, track frame ${phase(
         "firstTrackFrame",
-      )}, title ${phase("title")}`,
+      )}, title in DOM ${phase("titleInDom")}, its frame ${phase("titleFrame")}, after paint ${phase(
+        "titleAfterPaint",
+      )}, element timing ${phase("titleRenderTime")}`,
       "",
       "info",
     );
