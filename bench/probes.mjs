@@ -33,6 +33,7 @@ export function installProbes() {
     firstTitleFrameAt: null,
     firstTitlePaintedAt: null,
     titleRenderTime: null,
+    titleTimings: [],
     sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0, firstCreatedAt: null },
   };
   window.__bench = bench;
@@ -126,7 +127,13 @@ export function installProbes() {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        if (entry.identifier === "now-playing-title" && bench.titleRenderTime === null)
+        if (entry.identifier !== "now-playing-title") continue;
+        bench.titleTimings.push([
+          entry.renderTime,
+          entry.element?.id ?? null,
+          entry.element?.textContent ?? null,
+        ]);
+        if (bench.titleRenderTime === null)
           bench.titleRenderTime = entry.renderTime || entry.loadTime || null;
       }
     }).observe({ type: "element", buffered: true });
