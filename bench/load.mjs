@@ -28,6 +28,8 @@ async function loadBreakdown(page) {
       titleFrame: window.__bench.firstTitleFrameAt,
       titleAfterPaint: window.__bench.firstTitlePaintedAt,
       titleRenderTime: window.__bench.titleRenderTime,
+      titleSource: window.__bench.firstTitleId === "lm-shell-title" ? "shell" : "app",
+      titleMeasuredBy: window.__bench.titleRenderTime === null ? "rAF+message" : "element timing",
       title: window.__bench.titleRenderTime ?? window.__bench.firstTitlePaintedAt,
     };
   });

@@ -9,8 +9,9 @@
 //   firstTitleAt         performance.now() when a title first appeared in the DOM (origin = navigation start)
 //   firstTitleFrameAt    the timestamp of the first animation frame after that: the frame that paints it
 //   firstTitlePaintedAt  performance.now() in a task queued from that frame's rAF, i.e. after its paint
-//   titleRenderTime      the Element Timing API's renderTime for the title (elementtiming="now-playing-title"):
-//                        when Chromium presented the first paint of its text; null if not supported
+//   titleRenderTime      the Element Timing API's renderTime for that heading (elementtiming="now-playing-title"):
+//                        when Chromium presented the first paint of its text; null if not reported
+//   titleTimings [t, id] every Element Timing entry for a title heading (id "lm-shell-title": the shell's)
 //   until(check, what)   polls a condition in the page (the long-life loop waits with it)
 //   sockets              created / opened / closed, how many are OPEN now, the most ever OPEN at once,
 //                        how many frames the newest socket has received, and when the first was made
@@ -34,6 +35,7 @@ export function installProbes() {
     firstTitlePaintedAt: null,
     titleRenderTime: null,
     titleTimings: [],
+    firstTitleId: null,
     sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0, firstCreatedAt: null },
   };
   window.__bench = bench;
@@ -99,6 +101,8 @@ export function installProbes() {
       lastTitle = title;
       if (title && bench.firstTitleAt === null) {
         bench.firstTitleAt = t;
+        // Which heading it was (the static shell's or the app's), to pick its Element Timing entry.
+        bench.firstTitleId = heading.id;
         // The title is painted in the next animation frame (style, layout and paint follow the rAF
         // callbacks of that frame); a message posted from the callback runs after that paint.
         requestAnimationFrame((frameAt) => {
@@ -128,13 +132,12 @@ export function installProbes() {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (entry.identifier !== "now-playing-title") continue;
-        bench.titleTimings.push([
-          entry.renderTime,
-          entry.element?.id ?? null,
-          entry.element?.textContent ?? null,
-        ]);
-        if (bench.titleRenderTime === null)
-          bench.titleRenderTime = entry.renderTime || entry.loadTime || null;
+        bench.titleTimings.push([entry.renderTime, entry.id]);
+        // The first paint of the heading that first held a title. Chromium drops the entry when the
+        // element is gone before the frame is presented (the app replacing the shell): then the
+        // rAF+message figure stands.
+        if (bench.titleRenderTime === null && entry.id === bench.firstTitleId && entry.renderTime > 0)
+          bench.titleRenderTime = entry.renderTime;
       }
     }).observe({ type: "element", buffered: true });
   } catch {

@@ -20,6 +20,13 @@ const ms = (value, digits = 0) =>
   value === null || value === undefined ? "n/a" : `${round(value, digits).toLocaleString("en-US")} ms`;
 const MARK = { pass: "✔", fail: "✘", info: "·" };
 
+/** "shell 6, app 1": how often each value of a field occurs over runs. */
+function count(runs, field) {
+  const counts = new Map();
+  for (const run of runs) counts.set(run[field], (counts.get(run[field]) ?? 0) + 1);
+  return [...counts].map(([value, n]) => `${value} ${n}`).join(", ");
+}
+
 /** Median of one field over runs. */
 const medianOf = (runs, field) => median(runs.map((r) => r[field]));
 
@@ -63,7 +70,10 @@ export function buildRows(results) {
         "firstTrackFrame",
       )}, title in DOM ${phase("titleInDom")}, its frame ${phase("titleFrame")}, after paint ${phase(
         "titleAfterPaint",
-      )}, element timing ${phase("titleRenderTime")}`,
+      )}, element timing ${phase("titleRenderTime")}; drawn by ${count(loads.runs, "titleSource")}, measured by ${count(
+        loads.runs,
+        "titleMeasuredBy",
+      )}`,
       "",
       "info",
     );

@@ -71,7 +71,7 @@ try {
     }));
     const r = (n) => Math.round(n);
     console.log(
-      `run ${run}: paints ${data.paints.map(([n, t]) => `${n} ${r(t)}`).join(", ")}; socket ${r(data.bench.sockets.firstCreatedAt)}, frames ${data.bench.frames.map(r).join(",")}; title dom ${r(data.bench.firstTitleAt)} frame ${r(data.bench.firstTitleFrameAt)} painted ${r(data.bench.firstTitlePaintedAt)} ET ${r(data.bench.titleRenderTime)} ${JSON.stringify(data.bench.titleTimings)}`,
+      `run ${run}: paints ${data.paints.map(([n, t]) => `${n} ${r(t)}`).join(", ")}; socket ${r(data.bench.sockets.firstCreatedAt)}, frames ${data.bench.frames.map(r).join(",")}; title dom ${r(data.bench.firstTitleAt)} frame ${r(data.bench.firstTitleFrameAt)} painted ${r(data.bench.firstTitlePaintedAt)} ET ${r(data.bench.titleRenderTime)} ${JSON.stringify(data.bench.titleTimings)} first ${data.bench.firstTitleId}`,
     );
     for (const f of data.loaf) {
       console.log(
