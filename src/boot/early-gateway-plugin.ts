@@ -5,29 +5,25 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { minifySync } from "vite";
 import { stationGatewayUrl } from "../lib/gateway-url.ts";
 import { STATIONS } from "../lib/stations.ts";
 
 const SOURCE = new URL("./early-gateway.js", import.meta.url);
 
 /**
- * The script's text as it goes into index.html: comments and indentation dropped, URLs filled in.
+ * The script's text as it goes into index.html: minified, the URLs filled in.
  * `source` is early-gateway.js's text (read from disk when not given; tests pass Vite's `?raw`).
  */
 export function earlyGatewayScript(listenOrigin: string, source = readFileSync(SOURCE, "utf8")): string {
   const urls = Object.fromEntries(
     STATIONS.map((station) => [station, stationGatewayUrl(listenOrigin, station)]),
   );
-  const code = source
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(
-      (line) => line !== "" && !line.startsWith("//") && !(line.startsWith("/*") && line.endsWith("*/")),
-    )
-    .join("\n");
-  // JSON of URLs cannot contain "</script": readEndpoints only lets through parsed http(s) origins,
-  // and "<" is escaped anyway so no origin could end the element early.
-  return code.replace("GATEWAY_URLS", JSON.stringify(urls).replaceAll("<", "\\u003c"));
+  const { code, errors } = minifySync("early-gateway.js", source, { compress: { target: "es2022" } });
+  if (errors.length > 0) throw new Error(`early-gateway.js: ${errors.map((e) => e.message).join("; ")}`);
+  // GATEWAY_URLS is a free name, so the minifier leaves it as it is. JSON of URLs cannot end the
+  // element ("<" is escaped anyway, and readEndpoints only lets parsed http(s) origins through).
+  return code.trim().replace("GATEWAY_URLS", JSON.stringify(urls).replaceAll("<", "\\u003c"));
 }
 
 /** The CSP source expression that allows exactly `script`. */
