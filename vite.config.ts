@@ -4,6 +4,7 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
 import { configDefaults } from "vitest/config";
+import { earlyGatewayScript, scriptHash } from "./src/boot/early-gateway-plugin.ts";
 import { readEndpoints } from "./src/lib/endpoints.mjs";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
 import { NGINX_FOLDER, nginxIncludes } from "./src/server/nginx-config.mjs";
@@ -22,23 +23,34 @@ const src = fileURLToPath(new URL("./src", import.meta.url));
 /**
  * Production builds carry their CSP as a meta tag, as dist/csp.txt for `npm start`'s header, and in
  * dist/nginx/ as includes for the nginx front, which also gets a .gz beside every text file.
+ * index.html also gets the gateway bootstrap (src/boot/early-gateway.js) inline, allowed by its hash:
+ * the socket opens while the bundle is still loading.
  */
+/** Where index.html wants the bootstrap: after the charset and title, before any stylesheet. */
+const EARLY_GATEWAY_MARKER = "<!-- early gateway bootstrap (production builds) -->";
+
 function contentSecurityPolicyPlugin(endpoints: PolicyEndpoints): Plugin {
+  const bootstrap = earlyGatewayScript(endpoints.listenOrigin);
+  const scriptHashes = [scriptHash(bootstrap)];
   return {
     name: "content-security-policy",
     apply: "build",
-    transformIndexHtml: () => [
-      {
-        tag: "meta",
-        attrs: {
-          "http-equiv": "Content-Security-Policy",
-          content: contentSecurityPolicy(endpoints, { forHeader: false }),
+    transformIndexHtml: (html) => ({
+      // In place of the marker: before the stylesheet, which a classic script would wait for.
+      html: html.replace(EARLY_GATEWAY_MARKER, `<script id="lm-gateway-bootstrap">${bootstrap}</script>`),
+      tags: [
+        {
+          tag: "meta",
+          attrs: {
+            "http-equiv": "Content-Security-Policy",
+            content: contentSecurityPolicy(endpoints, { forHeader: false, scriptHashes }),
+          },
+          injectTo: "head-prepend",
         },
-        injectTo: "head-prepend",
-      },
-    ],
+      ],
+    }),
     generateBundle() {
-      const policy = contentSecurityPolicy(endpoints, { forHeader: true });
+      const policy = contentSecurityPolicy(endpoints, { forHeader: true, scriptHashes });
       this.emitFile({ type: "asset", fileName: "csp.txt", source: `${policy}\n` });
       // The nginx front (deploy/nginx/) includes these, so it sends exactly what `npm start` sends.
       for (const [name, source] of Object.entries(

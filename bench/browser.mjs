@@ -45,11 +45,15 @@ export async function openPage(browser, { network } = {}) {
   };
 }
 
-/** The now-playing title as the probes last saw it (null while tuning in). */
-/** Waits until the now-playing title reads `title`. */
+/**
+ * Waits until the app's now-playing title reads `title` (not index.html's static shell, which shows it
+ * before the app has started and would let a measurement begin too early).
+ */
 export function waitForTitle(page, title, timeout = 15_000) {
   return page.waitForFunction(
-    (expected) => document.querySelector('section[aria-label="Now playing"] h2')?.textContent === expected,
+    (expected) =>
+      document.querySelector('section[aria-label="Now playing"] h2:not(#lm-shell-title)')?.textContent ===
+      expected,
     title,
     { timeout, polling: 10 },
   );

@@ -10,23 +10,29 @@ import { gzipSync } from "node:zlib";
 /**
  * The budget for all first-screen JS and CSS, gzip. It was 100 kB; the session root, region error
  * boundaries, validated stores, frame coalescing and audio-output detection (December 2026) brought
- * the first screen to 100.3 kB, so the test allows 101 kB until the performance issue (aim 85 kB) pays
- * it back. Lower it again as soon as that lands; never raise it quietly.
+ * the first screen to 100.3 kB. Issue #16 then added index.html's inline gateway bootstrap (0.8 kB,
+ * counted here since) and moved the on-demand icons out (-0.6 kB): 100.75 kB. The aim is 85 kB (the
+ * audio machinery and the login/error words are the next candidates); never raise it quietly.
  */
-export const BUDGET_BYTES = 101_000;
+export const BUDGET_BYTES = 100_800;
 /** What the issue aims for. */
 export const AIM_BYTES = 85_000;
 
 const ATTRIBUTE = (name) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, "i");
 
-/** `<script type="module" src>` (entries), `<link rel="modulepreload">` and `<link rel="stylesheet">`. */
+/**
+ * `<script type="module" src>` (entries), `<link rel="modulepreload">`, `<link rel="stylesheet">`, and
+ * the text of inline scripts (the gateway bootstrap), which the first screen downloads too.
+ */
 export function htmlAssets(html) {
   const entries = [];
   const preloads = [];
   const css = [];
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+  const inline = [];
+  for (const [, tag, body] of html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)) {
     const src = tag.match(ATTRIBUTE("src"))?.[1];
     if (src && /\btype\s*=\s*["']module["']/i.test(tag)) entries.push(src);
+    if (!src && body.trim() !== "") inline.push(body);
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const rel = tag.match(ATTRIBUTE("rel"))?.[1]?.toLowerCase();
@@ -35,7 +41,7 @@ export function htmlAssets(html) {
     if (rel === "modulepreload") preloads.push(href);
     if (rel === "stylesheet") css.push(href);
   }
-  return { entries, preloads, css };
+  return { entries, preloads, css, inline };
 }
 
 /** Relative specifiers of a minified module's static imports and re-exports (never `import(...)`). */
@@ -69,7 +75,7 @@ const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
  */
 export function initialLoad(dist) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
-  const { entries, preloads, css } = htmlAssets(html);
+  const { entries, preloads, css, inline } = htmlAssets(html);
   const files = new Map();
   const add = (path, kind, via) => {
     if (files.has(path)) return false;
@@ -87,6 +93,12 @@ export function initialLoad(dist) {
     }
   }
   for (const href of css) add(resolvePath("", href), "css", "index.html");
+  // Counted on their own, as if they were files: in index.html they compress a little better.
+  inline.forEach((body, i) => {
+    const buffer = Buffer.from(body);
+    const path = `index.html#inline-script-${i + 1}`;
+    files.set(path, { path, kind: "js", via: "index.html", raw: buffer.length, gzip: gzipSize(buffer) });
+  });
   const list = [...files.values()];
   const sum = (kind, field) =>
     list.filter((f) => kind === "all" || f.kind === kind).reduce((total, f) => total + f[field], 0);

@@ -24,7 +24,13 @@ async function loadBreakdown(page) {
       gatewayCreated: window.__bench.sockets.firstCreatedAt,
       firstFrame: frames[0]?.[0] ?? null,
       firstTrackFrame: frames.find(([, data]) => String(data).includes('"TRACK_UPDATE"'))?.[0] ?? null,
-      title: window.__bench.firstTitleAt,
+      titleInDom: window.__bench.firstTitleAt,
+      titleFrame: window.__bench.firstTitleFrameAt,
+      titleAfterPaint: window.__bench.firstTitlePaintedAt,
+      titleRenderTime: window.__bench.titleRenderTime,
+      titleSource: window.__bench.firstTitleId === "lm-shell-title" ? "shell" : "app",
+      titleMeasuredBy: window.__bench.titleRenderTime === null ? "rAF+message" : "element timing",
+      title: window.__bench.titleRenderTime ?? window.__bench.firstTitlePaintedAt,
     };
   });
 }
@@ -52,6 +58,10 @@ export async function measureLoads({
       });
       await page.goto(appUrl, { waitUntil: "commit" });
       await titled;
+      // Element Timing entries are delivered after the frame is presented, a little after the rAF probe.
+      await page
+        .waitForFunction(() => window.__bench.titleRenderTime !== null, null, { timeout: 2_000, polling: 20 })
+        .catch(() => {});
       loads.push(await loadBreakdown(page));
       if (stationSwitch) switches.push(await switchToKpop(page, station));
       if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);

@@ -6,7 +6,12 @@
 //   titles   [t, text]   the now-playing title (h2 in the "Now playing" region), each time it changes
 //   counts   [t, n]      the listener count shown in that region, each time it changes
 //   clicks   [t, label]  clicks, stamped in the capture phase (before React sees them)
-//   firstTitleAt         performance.now() when a title first appeared (time origin = navigation start)
+//   firstTitleAt         performance.now() when a title first appeared in the DOM (origin = navigation start)
+//   firstTitleFrameAt    the timestamp of the first animation frame after that: the frame that paints it
+//   firstTitlePaintedAt  performance.now() in a task queued from that frame's rAF, i.e. after its paint
+//   titleRenderTime      the Element Timing API's renderTime for that heading (elementtiming="now-playing-title"):
+//                        when Chromium presented the first paint of its text; null if not reported
+//   titleTimings [t, id] every Element Timing entry for a title heading (id "lm-shell-title": the shell's)
 //   until(check, what)   polls a condition in the page (the long-life loop waits with it)
 //   sockets              created / opened / closed, how many are OPEN now, the most ever OPEN at once,
 //                        how many frames the newest socket has received, and when the first was made
@@ -26,6 +31,11 @@ export function installProbes() {
     counts: [],
     clicks: [],
     firstTitleAt: null,
+    firstTitleFrameAt: null,
+    firstTitlePaintedAt: null,
+    titleRenderTime: null,
+    titleTimings: [],
+    firstTitleId: null,
     sockets: { created: 0, opened: 0, closed: 0, open: 0, maxOpen: 0, newestFrames: 0, firstCreatedAt: null },
   };
   window.__bench = bench;
@@ -91,8 +101,20 @@ export function installProbes() {
       lastTitle = title;
       if (title && bench.firstTitleAt === null) {
         bench.firstTitleAt = t;
-        // Tells the bench without it having to run anything in the page while it loads.
-        console.debug(TITLE_SIGNAL);
+        // Which heading it was (the static shell's or the app's), to pick its Element Timing entry.
+        bench.firstTitleId = heading.id;
+        // The title is painted in the next animation frame (style, layout and paint follow the rAF
+        // callbacks of that frame); a message posted from the callback runs after that paint.
+        requestAnimationFrame((frameAt) => {
+          bench.firstTitleFrameAt = frameAt;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            bench.firstTitlePaintedAt = now();
+            // Tells the bench without it having to run anything in the page while it loads.
+            console.debug(TITLE_SIGNAL);
+          };
+          channel.port2.postMessage(null);
+        });
       }
       if (bench.record) bench.titles.push([t, title]);
     }
@@ -104,6 +126,23 @@ export function installProbes() {
     }
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
+
+  // What Chromium itself says about the title's first paint (text Element Timing).
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier !== "now-playing-title") continue;
+        bench.titleTimings.push([entry.renderTime, entry.id]);
+        // The first paint of the heading that first held a title. Chromium drops the entry when the
+        // element is gone before the frame is presented (the app replacing the shell): then the
+        // rAF+message figure stands.
+        if (bench.titleRenderTime === null && entry.id === bench.firstTitleId && entry.renderTime > 0)
+          bench.titleRenderTime = entry.renderTime;
+      }
+    }).observe({ type: "element", buffered: true });
+  } catch {
+    // No Element Timing in this browser: the rAF figures stand alone.
+  }
 
   window.addEventListener(
     "click",

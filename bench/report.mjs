@@ -6,8 +6,9 @@ import { median, round } from "./stats.mjs";
 export const TARGETS = {
   initialLoadBytes: BUDGET_BYTES,
   initialLoadAimBytes: AIM_BYTES,
-  firstNowPlayingLocalMs: 250,
-  firstNowPlaying3gMs: 1200,
+  /** Issue #16: half of the React 18 + Chakra peer's 977 ms / 2,095 ms in the same harness. */
+  firstNowPlayingLocalMs: 450,
+  firstNowPlaying3gMs: 1000,
   heapGrowthBytes: 2_000_000,
   maxSockets: 1,
   /** A burst's last song on screen within about one frame's work after its last frame. */
@@ -22,6 +23,13 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (value, digits = 0) =>
   value === null || value === undefined ? "n/a" : `${round(value, digits).toLocaleString("en-US")} ms`;
 const MARK = { pass: "✔", fail: "✘", info: "·" };
+
+/** "shell 6, app 1": how often each value of a field occurs over runs. */
+function count(runs, field) {
+  const counts = new Map();
+  for (const run of runs) counts.set(run[field], (counts.get(run[field]) ?? 0) + 1);
+  return [...counts].map(([value, n]) => `${value} ${n}`).join(", ");
+}
 
 /** Median of one field over runs. */
 const medianOf = (runs, field) => median(runs.map((r) => r[field]));
@@ -54,7 +62,7 @@ export function buildRows(results) {
     const values = loads.runs.map((r) => r.title);
     const value = median(values);
     add(
-      `First now-playing, ${label} (n=${values.length})`,
+      `First now-playing painted, ${label} (n=${values.length})`,
       `median ${ms(value)} (min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))})`,
       `≤ ${ms(target)}`,
       value <= target ? "pass" : "fail",
@@ -64,7 +72,12 @@ export function buildRows(results) {
       "  where the time went (medians, ms)",
       `HTML ${phase("htmlEnd")}, JS ${phase("jsEnd")}, gateway opened ${phase("gatewayCreated")}, track frame ${phase(
         "firstTrackFrame",
-      )}, title ${phase("title")}`,
+      )}, title in DOM ${phase("titleInDom")}, its frame ${phase("titleFrame")}, after paint ${phase(
+        "titleAfterPaint",
+      )}, element timing ${phase("titleRenderTime")}; drawn by ${count(loads.runs, "titleSource")}, measured by ${count(
+        loads.runs,
+        "titleMeasuredBy",
+      )}`,
       "",
       "info",
     );

@@ -3,7 +3,7 @@
  * is logged in, and the account's favorite count as a link to the same view.
  */
 import type { ReactNode } from "react";
-import { HeartIcon } from "@/components/ui/icons";
+import { HeartIcon } from "@/components/ui/icons-on-demand";
 import { useAuthSession } from "@/features/auth/auth-store";
 import { ViewLink } from "@/features/station/components/view-link";
 import { useT } from "@/lib/i18n";

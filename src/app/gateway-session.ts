@@ -1,6 +1,7 @@
 /** Composition: the page's one gateway client, following the station and the login, feeding the stores. */
 import { getGatewayAuth, subscribeToAuth } from "@/features/auth/auth-store";
 import { connectionChanged, fieldDropped, frameDropped } from "@/features/gateway/connection-store";
+import { takeEarlySocket } from "@/features/gateway/early-socket";
 import { createGatewayClient } from "@/features/gateway/gateway-client";
 import { stationConnected, tracksUpdated } from "@/features/now-playing/now-playing-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
@@ -20,6 +21,8 @@ export function startGatewaySession(window: Window): () => void {
   const gateway = createGatewayClient({
     urlFor: gatewayUrl,
     environment: { window, document: window.document },
+    // The socket index.html opened while the bundle loaded, with the first song in it already.
+    adoptSocket: (url, auth) => takeEarlySocket(window, url, auth),
     listener: {
       status(status) {
         if (status.kind === "live") {
@@ -38,6 +41,8 @@ export function startGatewaySession(window: Window): () => void {
   });
   const follow = () => gateway.start(getStation(), getGatewayAuth());
   follow();
+  // Frames the adopted socket had buffered reach the stores now, before React's first render.
+  updates.flush();
   const unsubscribers = [subscribeToStation(follow), subscribeToAuth(follow)];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

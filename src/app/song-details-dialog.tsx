@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { Dialog } from "@/components/ui/dialog";
-import { CopyIcon, ExternalIcon } from "@/components/ui/icons";
+import { CopyIcon, ExternalIcon } from "@/components/ui/icons-on-demand";
 import { cdnUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { useT } from "@/lib/i18n";

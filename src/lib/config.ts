@@ -1,6 +1,7 @@
 /** Endpoint configuration: the build-time `VITE_*` variables turned into the URLs the app uses. */
 
 import { type Endpoints, readEndpoints } from "./endpoints.mjs";
+import { stationGatewayUrl } from "./gateway-url";
 import { STATION_INFO, type StationId } from "./stations";
 
 export type { Endpoints };
@@ -13,8 +14,7 @@ export const endpoints: Endpoints = readEndpoints(import.meta.env);
 
 /** http→ws and https→wss; the gateway path follows the station. */
 export function gatewayUrl(station: StationId, origin = endpoints.listenOrigin): string {
-  const wsOrigin = origin.replace(/^http(s?):/i, "ws$1:");
-  return `${wsOrigin}${STATION_INFO[station].prefix}/gateway_v2`;
+  return stationGatewayUrl(origin, station);
 }
 
 export function streamUrl(station: StationId, format: StreamFormat, origin = endpoints.listenOrigin): string {

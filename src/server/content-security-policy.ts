@@ -24,7 +24,14 @@ function websocketOrigin(httpOrigin: string): string {
 
 export function contentSecurityPolicy(
   endpoints: PolicyEndpoints,
-  { forHeader }: { forHeader: boolean },
+  {
+    forHeader,
+    scriptHashes = [],
+  }: {
+    forHeader: boolean;
+    /** `'sha256-…'` of each inline script the page carries (index.html's gateway bootstrap). */
+    scriptHashes?: readonly string[];
+  },
 ): string {
   const listen = origin(endpoints.listenOrigin);
   const cdn = origin(endpoints.cdnOrigin);
@@ -34,7 +41,7 @@ export function contentSecurityPolicy(
   ];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
-    ["script-src", ["'self'"]],
+    ["script-src", ["'self'", ...scriptHashes]],
     ["style-src", ["'self'"]],
     ["img-src", unique("'self'", "data:", cdn, listen, ...endpoints.imageOrigins.map(origin))],
     ["media-src", unique(listen)],

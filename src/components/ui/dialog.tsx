@@ -1,7 +1,7 @@
 import { type ReactNode, type RefObject, useEffect, useEffectEvent, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import { useT } from "@/lib/i18n";
-import { CloseIcon } from "./icons";
+import { CloseIcon } from "./icons-on-demand";
 
 interface DialogProps {
   title: string;

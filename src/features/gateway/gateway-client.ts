@@ -6,6 +6,7 @@
 import { backoffDelayMs } from "@/lib/backoff";
 import type { TrackUpdate } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
+import type { AdoptedSocket } from "./early-socket";
 import { type GatewayFrame, parseFrame } from "./model/frame-schema";
 import {
   AUTH_REFUSED_CLOSE_CODES,
@@ -44,6 +45,11 @@ export interface GatewayClientOptions {
   now?: () => number;
   /** The window and document whose online/visibility events wake the client; absent in tests without DOM. */
   environment?: { window: Window; document: Document };
+  /**
+   * A socket already opened for `url` before the client started (index.html's bootstrap), with the
+   * frames it has buffered; null to open one. Asked at every connect; it hands one over at most once.
+   */
+  adoptSocket?(url: string, auth: string): AdoptedSocket | null;
 }
 
 export interface GatewayClient {
@@ -156,14 +162,32 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     }
   }
 
+  function receive(ws: WebSocket, target: StationId, data: unknown) {
+    if (socket !== ws) return;
+    try {
+      handleMessage(data);
+    } catch (error) {
+      // A listener bug must not kill the socket loop; report it and carry on.
+      listener.droppedFrame?.(target, error instanceof Error ? error.message : "listener error");
+    }
+  }
+
+  function identify(ws: WebSocket) {
+    ws.send(JSON.stringify({ op: OP.IDENTIFY, d: { auth } }));
+    welcomeTimer = setTimeout(() => dropConnection("no welcome"), WELCOME_TIMEOUT_MS);
+  }
+
   function connect() {
     if (!station) return;
     const target = station;
     clearTimers();
     listener.status({ kind: "connecting", station: target });
     let ws: WebSocket;
+    let adopted: AdoptedSocket | null = null;
     try {
-      ws = new WebSocket(urlFor(target));
+      const url = urlFor(target);
+      adopted = options.adoptSocket?.(url, auth) ?? null;
+      ws = adopted?.socket ?? new WebSocket(url);
     } catch {
       scheduleReconnect();
       return;
@@ -172,18 +196,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     welcomedAt = 0;
     ws.onopen = () => {
       if (socket !== ws) return;
-      ws.send(JSON.stringify({ op: OP.IDENTIFY, d: { auth } }));
-      welcomeTimer = setTimeout(() => dropConnection("no welcome"), WELCOME_TIMEOUT_MS);
+      identify(ws);
     };
-    ws.onmessage = (event) => {
-      if (socket !== ws) return;
-      try {
-        handleMessage(event.data);
-      } catch (error) {
-        // A listener bug must not kill the socket loop; report it and carry on.
-        listener.droppedFrame?.(target, error instanceof Error ? error.message : "listener error");
-      }
-    };
+    ws.onmessage = (event) => receive(ws, target, event.data);
     ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
@@ -194,6 +209,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       }
       scheduleReconnect();
     };
+    if (adopted && ws.readyState === WebSocket.OPEN) {
+      // Opened before we took it: the bootstrap identified already (or, if not, we do now), and what
+      // it heard meanwhile is handled now, in order, as if it had just arrived.
+      if (adopted.identified)
+        welcomeTimer = setTimeout(() => dropConnection("no welcome"), WELCOME_TIMEOUT_MS);
+      else identify(ws);
+      for (const data of adopted.frames) receive(ws, target, data);
+    }
   }
 
   function dropConnection(reason: string) {

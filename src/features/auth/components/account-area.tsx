@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, type ReactNode, type RefObject, Suspense, useEffect, useRef, useState } from "react";
-import { CloseIcon, HeartIcon, UserIcon } from "@/components/ui/icons";
+import { UserIcon } from "@/components/ui/icons";
+import { CloseIcon, HeartIcon } from "@/components/ui/icons-on-demand";
 import { cdnUrl } from "@/lib/config";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";

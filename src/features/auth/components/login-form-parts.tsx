@@ -1,6 +1,6 @@
 /** Pieces shared by the login's two steps. */
 import type { ReactNode } from "react";
-import { SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useT } from "@/lib/i18n";
 import { type LoginProblem, loginProblemText } from "../hooks/use-login-flow";
 

@@ -1,4 +1,4 @@
-import { HeartIcon, HeartOutlineIcon } from "@/components/ui/icons";
+import { HeartIcon, HeartOutlineIcon } from "@/components/ui/icons-on-demand";
 import { errorMessage, isGraphqlError } from "@/lib/graphql-client";
 import { useT } from "@/lib/i18n";
 import { useFavorite } from "../hooks/use-favorites";

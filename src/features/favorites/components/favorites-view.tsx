@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
-import { SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";

@@ -1,4 +1,4 @@
-import { SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useMessages } from "@/lib/i18n";
 import type { StationId } from "@/lib/stations";
 import { useSongRequest } from "../hooks/use-requests";

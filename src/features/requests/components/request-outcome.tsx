@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { createPortal } from "react-dom";
 import { LIVE_LAYER } from "@/components/ui/dialog";
-import { CloseIcon } from "@/components/ui/icons";
+import { CloseIcon } from "@/components/ui/icons-on-demand";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";

@@ -6,7 +6,7 @@
 import { type InfiniteData, useInfiniteQuery } from "@tanstack/react-query";
 import type { CSSProperties, ReactNode } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
-import { SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { cdnUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { formatNumber } from "@/lib/format";
