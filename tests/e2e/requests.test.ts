@@ -47,9 +47,12 @@ async function openLoggedIn(path = "") {
 /** Opens the details of the `index`-th history song; returns the dialog and the song's title. */
 async function openHistoryDetails(page: Page, index: number): Promise<{ dialog: Locator; title: string }> {
   const row = page.getByRole("region", { name: "History" }).getByRole("listitem").nth(index);
-  const details = row.getByRole("button").first();
-  const title = ((await details.locator("span").first().textContent()) ?? "").trim();
-  await details.click();
+  await row.getByRole("button").first().click();
+  // The title comes from the dialog that opened: the history may still be redrawn from GraphQL's
+  // answer while the page settles, so the row read before the click can be another song's by then.
+  const opened = page.getByRole("dialog");
+  await opened.waitFor();
+  const title = ((await opened.getByRole("heading").first().textContent()) ?? "").trim();
   const dialog = page.getByRole("dialog", { name: title });
   await dialog.waitFor();
   return { dialog, title };
