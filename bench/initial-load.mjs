@@ -16,10 +16,11 @@ import { gzipSync } from "node:zlib";
  * or at Play (-1.4 kB), and the whole first screen in one chunk (-2.5 kB: Rolldown had cut what lazy
  * chunks share into small files of their own): 98.75 kB. The settings and song-details dialogs' words
  * moved into their chunks (-0.4 kB): 98.3 kB; the words of the login dialog, the request errors, the
- * queue line, the heart and the account area went with their lazy code (-0.9 kB): 97.4 kB. The aim is
- * 85 kB (React DOM alone is about 60 kB of it); never raise it quietly.
+ * queue line, the heart and the account area went with their lazy code (-0.9 kB): 97.4 kB; the keyboard
+ * shortcuts dialog's words and list (-0.2 kB): 97.2 kB. The aim is 85 kB (React DOM alone is about
+ * 60 kB of it); never raise it quietly.
  */
-export const BUDGET_BYTES = 97_500;
+export const BUDGET_BYTES = 97_250;
 /** What the issue aims for. */
 export const AIM_BYTES = 85_000;
 

@@ -77,15 +77,6 @@ export const en = {
     blockedByBrowser: "The browser blocked playback. Press Play to start.",
     gaveUp: "The stream is not coming back. Check your connection and try again.",
   },
-  shortcuts: {
-    space: "Space",
-    playOrStop: "Play or stop",
-    muteOrUnmute: "Mute or unmute",
-    volumeUpOrDown: "Volume up or down",
-    station: "J-pop or K-pop",
-    showShortcuts: "Show these shortcuts",
-    pausedWhileTyping: "Shortcuts pause while you type in a field.",
-  },
   auth: {
     /** The header's login button (and the place it keeps before the account area loads). */
     logIn: "Log in",

@@ -73,15 +73,6 @@ export const ja: Messages = {
     blockedByBrowser: "ブラウザーが再生をブロックしました。「再生」を押して開始してください。",
     gaveUp: "ストリームが復旧しません。接続を確認して、もう一度お試しください。",
   },
-  shortcuts: {
-    space: "スペース",
-    playOrStop: "再生／停止",
-    muteOrUnmute: "ミュート／ミュート解除",
-    volumeUpOrDown: "音量を上げる／下げる",
-    station: "J-pop／K-pop",
-    showShortcuts: "このショートカット一覧を表示",
-    pausedWhileTyping: "入力欄に入力している間、ショートカットは働きません。",
-  },
   auth: {
     /** The header's login button (and the place it keeps before the account area loads). */
     logIn: "ログイン",

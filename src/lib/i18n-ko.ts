@@ -81,15 +81,6 @@ export const ko: Messages = {
     blockedByBrowser: "브라우저가 재생을 막았습니다. 재생을 눌러 시작하세요.",
     gaveUp: "스트림이 돌아오지 않습니다. 연결을 확인하고 다시 시도하세요.",
   },
-  shortcuts: {
-    space: "스페이스",
-    playOrStop: "재생 또는 정지",
-    muteOrUnmute: "음소거 또는 음소거 해제",
-    volumeUpOrDown: "음량 높이기 또는 낮추기",
-    station: "J-pop 또는 K-pop",
-    showShortcuts: "이 단축키 보기",
-    pausedWhileTyping: "입력란에 입력하는 동안에는 단축키가 작동하지 않습니다.",
-  },
   auth: {
     /** The header's login button (and the place it keeps before the account area loads). */
     logIn: "로그인",
