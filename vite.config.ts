@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
 import { configDefaults } from "vitest/config";
 import { earlyGatewayScript, scriptHash } from "./src/boot/early-gateway-plugin.ts";
+import { firstScreenChunkPlugin } from "./src/boot/first-screen-chunk.ts";
 import { readEndpoints } from "./src/lib/endpoints.mjs";
 import { contentSecurityPolicy, type PolicyEndpoints } from "./src/server/content-security-policy.ts";
 import { NGINX_FOLDER, nginxIncludes } from "./src/server/nginx-config.mjs";
@@ -69,7 +70,7 @@ export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), "VITE_"), ...pickViteEnv(process.env) };
   const endpoints: PolicyEndpoints = readEndpoints(env);
   return {
-    plugins: [react(), tailwindcss(), contentSecurityPolicyPlugin(endpoints)],
+    plugins: [react(), tailwindcss(), contentSecurityPolicyPlugin(endpoints), firstScreenChunkPlugin()],
     resolve: { alias: { "@": src } },
     server: {
       host: "127.0.0.1",

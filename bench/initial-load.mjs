@@ -11,10 +11,16 @@ import { gzipSync } from "node:zlib";
  * The budget for all first-screen JS and CSS, gzip. It was 100 kB; the session root, region error
  * boundaries, validated stores, frame coalescing and audio-output detection (December 2026) brought
  * the first screen to 100.3 kB. Issue #16 then added index.html's inline gateway bootstrap (0.8 kB,
- * counted here since) and moved the on-demand icons out (-0.6 kB): 100.75 kB. The aim is 85 kB (the
- * audio machinery and the login/error words are the next candidates); never raise it quietly.
+ * counted here since) and moved the on-demand icons out (-0.6 kB): 100.75 kB; favorites, search and
+ * requests then brought it to 102.6 kB. The audio machinery as a chunk of its own fetched when idle
+ * or at Play (-1.4 kB), and the whole first screen in one chunk (-2.5 kB: Rolldown had cut what lazy
+ * chunks share into small files of their own): 98.75 kB. The settings and song-details dialogs' words
+ * moved into their chunks (-0.4 kB): 98.3 kB; the words of the login dialog, the request errors, the
+ * queue line, the heart and the account area went with their lazy code (-0.9 kB): 97.4 kB; the keyboard
+ * shortcuts dialog's words and list (-0.2 kB): 97.2 kB. The aim is 85 kB (React DOM alone is about
+ * 60 kB of it); never raise it quietly.
  */
-export const BUDGET_BYTES = 100_800;
+export const BUDGET_BYTES = 97_250;
 /** What the issue aims for. */
 export const AIM_BYTES = 85_000;
 

@@ -21,37 +21,38 @@ import {
 import { useStation } from "@/features/station/station-store";
 import { romajiToggled, usePreferRomaji } from "@/lib/display-preferences";
 import { formatTimeOfDay } from "@/lib/format";
-import { type Messages, useLocale, useT } from "@/lib/i18n";
+import { useLocale, useMessages, useT } from "@/lib/i18n";
+import { type SettingsMessages, settingsMessages } from "./settings-messages";
 
-type Choice<T extends string> = { value: T; label: (t: Messages) => string };
+type Choice<T extends string> = { value: T; label: (words: SettingsMessages) => string };
 
 const STREAMS: Choice<StreamPreference>[] = [
-  { value: "auto", label: (t) => t.settings.streamAuto },
-  { value: "vorbis", label: (t) => t.settings.streamVorbis },
-  { value: "opus", label: (t) => t.settings.streamOpus },
-  { value: "mp3", label: (t) => t.settings.streamMp3 },
+  { value: "auto", label: (words) => words.streamAuto },
+  { value: "vorbis", label: (words) => words.streamVorbis },
+  { value: "opus", label: (words) => words.streamOpus },
+  { value: "mp3", label: (words) => words.streamMp3 },
 ];
 
 const THEMES: Choice<ThemeChoice>[] = [
-  { value: "system", label: (t) => t.settings.themeSystem },
-  { value: "dark", label: (t) => t.settings.themeDark },
-  { value: "light", label: (t) => t.settings.themeLight },
+  { value: "system", label: (words) => words.themeSystem },
+  { value: "dark", label: (words) => words.themeDark },
+  { value: "light", label: (words) => words.themeLight },
 ];
 
 /** Each language named in itself, so it can be found whatever the page is showing now. */
 const LANGUAGES: (Choice<LanguageChoice> & { lang?: string })[] = [
-  { value: "auto", label: (t) => t.settings.languageAuto },
+  { value: "auto", label: (words) => words.languageAuto },
   { value: "en", label: () => "English", lang: "en" },
   { value: "ja", label: () => "日本語", lang: "ja" },
   { value: "ko", label: () => "한국어", lang: "ko" },
 ];
 
 const SLEEP_CHOICES: Choice<"off" | "15" | "30" | "60" | "song">[] = [
-  { value: "off", label: (t) => t.settings.sleepOff },
-  { value: "15", label: (t) => t.settings.sleepInMinutes(15) },
-  { value: "30", label: (t) => t.settings.sleepInMinutes(30) },
-  { value: "60", label: (t) => t.settings.sleepInMinutes(60) },
-  { value: "song", label: (t) => t.settings.sleepEndOfSong },
+  { value: "off", label: (words) => words.sleepOff },
+  { value: "15", label: (words) => words.sleepInMinutes(15) },
+  { value: "30", label: (words) => words.sleepInMinutes(30) },
+  { value: "60", label: (words) => words.sleepInMinutes(60) },
+  { value: "song", label: (words) => words.sleepEndOfSong },
 ];
 
 const FIELD =
@@ -74,7 +75,7 @@ function SelectField<T extends string>({
   placeholder,
 }: SelectFieldProps<T>) {
   const id = useId();
-  const t = useT();
+  const words = useMessages(settingsMessages);
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm font-medium">
@@ -88,7 +89,7 @@ function SelectField<T extends string>({
         )}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value} lang={choice.lang} className="bg-ink">
-            {choice.label(t)}
+            {choice.label(words)}
           </option>
         ))}
       </select>
@@ -131,6 +132,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const language = useLanguageChoice();
   const track = useCurrentTrack(useStation());
   const t = useT();
+  const words = useMessages(settingsMessages);
   const locale = useLocale();
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -138,7 +140,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     if (choice === "off") sleepTimerChanged(null);
     else if (choice === "song") {
       const end = track && track.song.duration > 0 ? track.startedAt + track.song.duration * 1000 : null;
-      if (end === null) setNotice(t.settings.songLengthUnknown);
+      if (end === null) setNotice(words.songLengthUnknown);
       else sleepTimerChanged(end);
     } else sleepTimerChanged(Date.now() + Number(choice) * 60_000);
   }
@@ -146,43 +148,36 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   async function onNotificationsChange(enabled: boolean) {
     setNotice(null);
     if (!enabled) return notificationsToggled(false);
-    if (typeof Notification === "undefined") return setNotice(t.settings.notificationsUnsupported);
+    if (typeof Notification === "undefined") return setNotice(words.notificationsUnsupported);
     const permission =
       Notification.permission === "default"
         ? await Notification.requestPermission()
         : Notification.permission;
-    if (permission !== "granted") return setNotice(t.settings.notificationsBlocked);
+    if (permission !== "granted") return setNotice(words.notificationsBlocked);
     notificationsToggled(true);
   }
 
   return (
     <Dialog title={t.app.settings} onClose={onClose}>
       <div className="flex flex-col gap-5">
-        <SelectField label={t.settings.theme} value={theme} choices={THEMES} onChange={themeChosen} />
+        <SelectField label={words.theme} value={theme} choices={THEMES} onChange={themeChosen} />
+        <SelectField label={words.language} value={language} choices={LANGUAGES} onChange={languageChosen} />
+        <CheckboxField label={words.preferRomaji} checked={romaji} onChange={romajiToggled} />
         <SelectField
-          label={t.settings.language}
-          value={language}
-          choices={LANGUAGES}
-          onChange={languageChosen}
-        />
-        <CheckboxField label={t.settings.preferRomaji} checked={romaji} onChange={romajiToggled} />
-        <SelectField
-          label={t.settings.streamQuality}
+          label={words.streamQuality}
           value={stream}
           choices={STREAMS}
           onChange={streamPreferenceChanged}
         />
         <SelectField
-          label={t.settings.sleepTimer}
+          label={words.sleepTimer}
           value=""
           choices={SLEEP_CHOICES}
           onChange={onSleepChange}
-          placeholder={
-            sleepAt ? t.settings.sleepStopsAt(formatTimeOfDay(sleepAt, locale)) : t.settings.sleepNotSet
-          }
+          placeholder={sleepAt ? words.sleepStopsAt(formatTimeOfDay(sleepAt, locale)) : words.sleepNotSet}
         />
         <CheckboxField
-          label={t.settings.notify}
+          label={words.notify}
           checked={notifications}
           onChange={(enabled) => void onNotificationsChange(enabled)}
         />

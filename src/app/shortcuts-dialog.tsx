@@ -1,13 +1,29 @@
 import { Dialog } from "@/components/ui/dialog";
-import { useT } from "@/lib/i18n";
-import { shortcutList } from "./use-keyboard-shortcuts";
+import { type Messages, useMessages, useT } from "@/lib/i18n";
+import { type ShortcutsMessages, shortcutsMessages } from "./shortcuts-messages";
+
+/** The keys that use-keyboard-shortcuts.ts answers, as this dialog lists them. */
+function shortcutList(
+  s: ShortcutsMessages,
+  app: Messages["app"],
+): readonly { keys: string; action: string }[] {
+  return [
+    { keys: s.space, action: s.playOrStop },
+    { keys: "M", action: s.muteOrUnmute },
+    { keys: "↑ / ↓", action: s.volumeUpOrDown },
+    { keys: "1 / 2", action: s.station },
+    { keys: "/", action: app.searchSongs },
+    { keys: "?", action: s.showShortcuts },
+  ];
+}
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const t = useT();
+  const words = useMessages(shortcutsMessages);
   return (
     <Dialog title={t.app.keyboardShortcuts} onClose={onClose}>
       <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-3 text-sm">
-        {shortcutList(t).map((shortcut) => (
+        {shortcutList(words, t.app).map((shortcut) => (
           <div key={shortcut.keys} className="contents">
             <dt>
               <kbd className="rounded-lg bg-fg/10 px-2 py-1 font-mono text-xs text-fg ring-1 ring-fg/15">
@@ -18,7 +34,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           </div>
         ))}
       </dl>
-      <p className="mt-5 text-xs text-ink-muted">{t.shortcuts.pausedWhileTyping}</p>
+      <p className="mt-5 text-xs text-ink-muted">{words.pausedWhileTyping}</p>
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { CopyIcon, ExternalIcon } from "@/components/ui/icons-on-demand";
 import { cdnUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
-import { useT } from "@/lib/i18n";
+import { useMessages, useT } from "@/lib/i18n";
 import {
   artistCredits,
   coverFile,
@@ -19,6 +19,7 @@ import {
 } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
 import { renderRequest } from "./request-slots";
+import { songDetailsMessages } from "./song-details-messages";
 
 function EntityLinks({
   heading,
@@ -47,7 +48,7 @@ function EntityLinks({
             >
               {entityName(item, display)}
               <ExternalIcon aria-hidden="true" className="text-xs opacity-60" />
-              <span className="sr-only">{t.details.opensInNewTab}</span>
+              <span className="sr-only">{t.nowPlaying.opensInNewTab}</span>
             </a>
           </li>
         ))}
@@ -67,7 +68,7 @@ export function SongDetailsDialog({
   onClose(): void;
 }) {
   const display = useSongDisplay();
-  const t = useT();
+  const words = useMessages(songDetailsMessages);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const title = songTitle(song, display);
   const credits = artistCredits(song, display);
@@ -92,15 +93,10 @@ export function SongDetailsDialog({
         {credits.length > 0 && (
           <p className="text-base text-fg/85">{credits.map((credit) => credit.label).join(", ")}</p>
         )}
-        <EntityLinks heading={t.details.artists} kind="artists" items={song.artists} display={display} />
-        <EntityLinks
-          heading={t.details.characters}
-          kind="characters"
-          items={song.characters}
-          display={display}
-        />
-        <EntityLinks heading={t.details.albums} kind="albums" items={song.albums} display={display} />
-        <EntityLinks heading={t.details.sources} kind="sources" items={song.sources} display={display} />
+        <EntityLinks heading={words.artists} kind="artists" items={song.artists} display={display} />
+        <EntityLinks heading={words.characters} kind="characters" items={song.characters} display={display} />
+        <EntityLinks heading={words.albums} kind="albums" items={song.albums} display={display} />
+        <EntityLinks heading={words.sources} kind="sources" items={song.sources} display={display} />
         <div className="flex flex-wrap items-center gap-3">
           {renderRequest(station)(song)}
           <button
@@ -109,10 +105,10 @@ export function SongDetailsDialog({
             className="inline-flex items-center gap-2 rounded-full bg-fg/10 px-4 py-2 font-semibold ring-1 ring-fg/15 hover:bg-fg/15 focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CopyIcon />
-            {t.details.copySongInfo}
+            {words.copySongInfo}
           </button>
           <p role="status" className="text-xs text-ink-muted">
-            {copied === "yes" ? t.details.copied : copied === "no" ? t.details.copyNotAllowed : ""}
+            {copied === "yes" ? words.copied : copied === "no" ? words.copyNotAllowed : ""}
           </p>
         </div>
       </div>

@@ -3,19 +3,6 @@ import { stopRequested, togglePlayback, volumeStepped } from "@/features/player/
 import { muteToggled } from "@/features/player/player-store";
 import { focusSearchBox } from "@/features/search/components/search-box";
 import { stationSelected } from "@/features/station/station-store";
-import type { Messages } from "@/lib/i18n";
-
-/** The help dialog's list, in the page's language. */
-export function shortcutList({ shortcuts: s, app }: Messages): readonly { keys: string; action: string }[] {
-  return [
-    { keys: s.space, action: s.playOrStop },
-    { keys: "M", action: s.muteOrUnmute },
-    { keys: "↑ / ↓", action: s.volumeUpOrDown },
-    { keys: "1 / 2", action: s.station },
-    { keys: "/", action: app.searchSongs },
-    { keys: "?", action: s.showShortcuts },
-  ];
-}
 
 /** Where the browser or the focused control already gives a key its meaning. */
 function belongsToTarget(event: KeyboardEvent): boolean {

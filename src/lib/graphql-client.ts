@@ -5,7 +5,8 @@
  */
 import * as v from "valibot";
 import { endpoints } from "./config";
-import { ENGLISH, getT, type Messages } from "./i18n";
+import { type ErrorMessages, errorMessages } from "./error-messages";
+import { getMessages } from "./i18n";
 
 export const GRAPHQL_TIMEOUT_MS = 12_000;
 
@@ -26,13 +27,13 @@ export type GraphqlErrorKind =
 
 /** What a person reads for an error of `kind`, in the dictionary's language. */
 export function graphqlErrorText(
-  t: Messages,
+  words: ErrorMessages,
   kind: GraphqlErrorKind,
   serverMessages: readonly string[] = [],
 ): string {
   return kind === "rejected" && serverMessages.length > 0
-    ? t.errors.serverSaid(serverMessages.join(" "))
-    : t.errors[kind];
+    ? words.serverSaid(serverMessages.join(" "))
+    : words[kind];
 }
 
 /** One `errors[]` entry as the server sent it: its words, its machine code and the field it is about. */
@@ -59,7 +60,7 @@ export class GraphqlError extends Error {
   ) {
     const server = options.serverMessages ?? [];
     // Logs stay in English; people see `errorMessage(error)`, in their language.
-    super(graphqlErrorText(ENGLISH, kind, server));
+    super(graphqlErrorText(errorMessages.en, kind, server));
     this.name = "GraphqlError";
     this.kind = kind;
     this.status = options.status ?? null;
@@ -78,10 +79,10 @@ export function isGraphqlError(error: unknown, kind?: GraphqlErrorKind): error i
 }
 
 /** The user-facing text for anything a request can throw, in the page's language. */
-export function errorMessage(error: unknown, t: Messages = getT()): string {
+export function errorMessage(error: unknown, words: ErrorMessages = getMessages(errorMessages)): string {
   return error instanceof GraphqlError
-    ? graphqlErrorText(t, error.kind, error.serverMessages)
-    : t.errors.unknown;
+    ? graphqlErrorText(words, error.kind, error.serverMessages)
+    : words.unknown;
 }
 
 /**

@@ -96,6 +96,8 @@ export const useLocale = () => useStore(store, (s) => s.locale);
 export const useMessages = <M>(set: MessageSet<M>): M => useStore(store, (s) => set[s.language]);
 
 export const getT = (): Messages => dictionary(store.getState().language);
+/** `useMessages` outside React: the set's words in the language on screen now. */
+export const getMessages = <M>(set: MessageSet<M>): M => set[store.getState().language];
 export const currentLocale = (): string => store.getState().locale;
 
 /**

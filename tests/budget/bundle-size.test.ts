@@ -1,8 +1,8 @@
 /**
  * The size budget from the performance issue: all JS and CSS the first screen needs (the entry
  * script, everything it imports statically, the stylesheets named in index.html and its inline
- * scripts) is at most BUDGET_BYTES gzip, and the login, settings and keyboard-shortcuts dialogs are
- * not part of it.
+ * scripts) is at most BUDGET_BYTES gzip, and the login, settings and keyboard-shortcuts dialogs and
+ * the audio machinery are not part of it.
  * It builds the real app with vite.config.ts into a temporary folder; timings live in `npm run bench`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +20,7 @@ const ON_DEMAND = {
   "login dialog": "src/features/auth/components/login-dialog.tsx",
   "settings dialog": "src/app/settings-dialog.tsx",
   "keyboard shortcuts dialog": "src/app/shortcuts-dialog.tsx",
+  "audio machinery": "src/features/player/audio-controller.ts",
 };
 
 interface BuiltChunk {
@@ -107,8 +108,9 @@ describe("first-screen size budget", () => {
       reachable.add(name);
       queue.push(...(byName.get(name)?.imports ?? []));
     }
-    // The entry imports at least one shared chunk, so following imports is part of what is checked.
-    expect(reachable.size).toBeGreaterThan(1);
+    // The first screen is one chunk (src/boot/first-screen-chunk.ts): small shared chunks cost it
+    // more. Following imports is checked on a made-up build below.
+    expect(reachable.size).toBe(1);
     const counted = load.files
       .filter((f) => f.kind === "js" && !f.path.startsWith("index.html#"))
       .map((f) => f.path);

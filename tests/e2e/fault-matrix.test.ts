@@ -6,9 +6,10 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { accountMessages } from "../../src/features/auth/account-messages";
 import { BUFFERING_AFTER_MS, WATCHDOG_TICK_MS } from "../../src/features/player/audio-timing";
+import { errorMessages } from "../../src/lib/error-messages";
 import { GRAPHQL_TIMEOUT_MS } from "../../src/lib/graphql-client";
-import { DICTIONARIES } from "../../src/lib/i18n-all";
 import { type StationApi, sleep, stationApi, stationUp } from "../soak/observe.mjs";
 import { closePlayers, launchBrowser, openPlayer, type PlayerPage } from "./support/browser";
 import { MatrixTable, type Sample, sequence, Watcher } from "./support/fault-matrix";
@@ -470,7 +471,7 @@ describe("the browser", () => {
 
 describe("GraphQL faults", () => {
   /** What the person reads, from the app's own (English) dictionary. */
-  const ERRORS = DICTIONARIES.en.errors;
+  const ERRORS = errorMessages.en;
   const MESSAGE: Record<string, string> = {
     "500": ERRORS.server,
     timeout: ERRORS.timeout,
@@ -525,14 +526,14 @@ describe("GraphQL faults", () => {
       let accountRecovery: number;
       if (timeout) {
         // The first request gives up after GRAPHQL_TIMEOUT_MS; the query retries, and the retry gets in.
-        await account(page).getByText(DICTIONARIES.en.auth.loadingAccount).waitFor({ timeout: 10_000 });
-        accountText = DICTIONARIES.en.auth.loadingAccount;
+        await account(page).getByText(accountMessages.en.loadingAccount).waitFor({ timeout: 10_000 });
+        accountText = accountMessages.en.loadingAccount;
         await sleep(Math.max(0, t2 + GRAPHQL_TIMEOUT_MS + 500 - Date.now()));
         await station.clear();
         await account(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 20_000 });
         accountRecovery = Date.now() - t2;
       } else {
-        const retry = account(page).getByRole("button", { name: DICTIONARIES.en.auth.retry });
+        const retry = account(page).getByRole("button", { name: accountMessages.en.retry });
         await retry.waitFor({ timeout: 20_000 });
         accountText = (await account(page).getByText(MESSAGE[mode], { exact: true }).textContent()) ?? "";
         await station.clear();

@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { DICTIONARIES } from "../../src/lib/i18n-all";
+import { loginMessages } from "../../src/features/auth/login-messages";
 import { openPlayer } from "./support/browser";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
@@ -76,7 +76,7 @@ describe("event art", () => {
 });
 
 describe("login errors in wordings nobody has confirmed", () => {
-  const EN = DICTIONARIES.en.login;
+  const EN = loginMessages.en;
 
   async function openLogin(page: Page, username: string, password: string) {
     await page.getByRole("button", { name: "Log in", exact: true }).click();

@@ -13,8 +13,9 @@ import {
   type LoginStepKind,
   loginFailureText,
 } from "@/features/auth/api/login";
+import { loginMessages } from "@/features/auth/login-messages";
+import { errorMessages } from "@/lib/error-messages";
 import { graphqlRequest } from "@/lib/graphql-client";
-import { DICTIONARIES } from "@/lib/i18n-all";
 import { server } from "@/testing/msw-server";
 import { type RunningStation, startStation } from "../../../tests/station/server.mjs";
 
@@ -60,11 +61,14 @@ async function shownFor(step: LoginStepKind, answer: Answer, language: "en" | "j
   );
   expect(error, "the station answered with an error").not.toBeNull();
   const failure = classifyLoginError(error, step);
-  return { kind: failure.kind, text: loginFailureText(failure, DICTIONARIES[language]) };
+  return {
+    kind: failure.kind,
+    text: loginFailureText(failure, { login: loginMessages[language], errors: errorMessages[language] }),
+  };
 }
 
-const EN = DICTIONARIES.en.login;
-const JA = DICTIONARIES.ja.login;
+const EN = loginMessages.en;
+const JA = loginMessages.ja;
 
 describe("login errors in every wording, classified by structure first", () => {
   it.each([
@@ -116,12 +120,12 @@ describe("login errors in every wording, classified by structure first", () => {
     ["mfa", { message: "Nope.", status: 401, path: false }, "authUnclassified", "Nope."],
     ["mfa", { message: "Invalid token." }, "serverSaid", "Invalid token."],
     // Transport problems keep their own words.
-    ["password", { message: "Internal server error" }, "transport", DICTIONARIES.en.errors.server],
+    ["password", { message: "Internal server error" }, "transport", errorMessages.en.server],
     [
       "password",
       { message: "Slow down.", status: 429, path: false },
       "transport",
-      DICTIONARIES.en.errors["rate-limited"],
+      errorMessages.en["rate-limited"],
     ],
   ] as const)("%s step, %j → %s", async (step, answer, kind, text) => {
     expect(await shownFor(step, answer)).toEqual({ kind, text });

@@ -1,131 +1,108 @@
 /**
- * The page's one audio controller, wired to the player store. `startAudioSession` (called by the
- * session root) makes it possible; the `<audio>` element, the controller, their store subscriptions,
- * the sleep timer and the tab channel are created on the first Play and all undone by the disposer.
+ * The page's one audio session, wired to the player store. `startAudioSession` (called by the session
+ * root) makes it possible; the audio machinery itself (`audio-engine.ts`: the `<audio>` element, the
+ * controller, the sleep timer, the tab channel) is a chunk of its own that the first screen does not
+ * wait for. It is fetched when the page is idle after its first paint, or earlier when a pointer or
+ * the focus reaches the Play button (`audioWanted`), and the engine is created on the first Play. A
+ * Play pressed before the chunk is in is not lost: the player says "connecting" at once and the
+ * engine plays as soon as it arrives (unless Stop came first). The disposer undoes all of it.
  */
 
-import { type StreamFormat, streamUrl } from "@/lib/config";
+import { loadChunk } from "@/lib/load-chunk";
 import type { StationId } from "@/lib/stations";
-import { type AudioController, createAudioController } from "./audio-controller";
-import {
-  formatFailed,
-  getPlayerState,
-  playbackChanged,
-  subscribeToPlayer,
-  volumeChanged,
-} from "./player-store";
-import { startSleepTimer } from "./sleep-timer";
+import type { AudioEngine, AudioEngineEnvironment } from "./audio-engine";
+import { getPlayerState, playbackChanged, volumeChanged } from "./player-store";
 
-/** One player per browser: a tab that starts playing tells the others to stop. */
-const TAB_CHANNEL = "listen-moe-player";
+type AudioSessionEnvironment = AudioEngineEnvironment;
 
 interface AudioSession {
   play(): void;
   stop(): void;
   setStation(station: StationId): void;
+  warm(): void;
   readonly wantsPlayback: boolean;
 }
 
 let active: AudioSession | null = null;
 
-function canPlay(audio: HTMLAudioElement, type: string): boolean {
-  return audio.canPlayType(type) !== "";
-}
+type EngineModule = typeof import("./audio-engine");
 
-/** Vorbis where the browser decodes it (best quality, carries metadata), MP3 elsewhere (Safari, iOS). */
-export function chooseStreamFormat(audio: HTMLAudioElement): StreamFormat {
-  const { stream, formatBroken } = getPlayerState();
-  if (stream !== "auto" && stream !== formatBroken) return stream;
-  if (formatBroken !== "vorbis" && canPlay(audio, 'audio/ogg; codecs="vorbis"')) return "vorbis";
-  return "mp3";
-}
+let engineModule: Promise<EngineModule> | null = null;
+/** The chunk once it is in: a Play then creates the engine within the click, as browsers want. */
+let engineLoaded: EngineModule | null = null;
 
-export interface AudioSessionEnvironment {
-  window: Window;
-  document: Document;
+/** One fetch of the engine's chunk per page, retried until it arrives (lib/load-chunk.ts). */
+function loadEngine(): Promise<EngineModule> {
+  engineModule ??= loadChunk(() => import("./audio-engine")).then((loaded) => {
+    engineLoaded = loaded;
+    return loaded;
+  });
+  return engineModule;
 }
 
 export function startAudioSession(env: AudioSessionEnvironment, initialStation: StationId): () => void {
   let station = initialStation;
-  let controller: AudioController | null = null;
-  const disposers: (() => void)[] = [];
-  const tabId = Math.random().toString(36).slice(2);
-  let channel: BroadcastChannel | null = null;
+  let engine: AudioEngine | null = null;
+  /** Play was pressed and the engine's chunk is not in yet. */
+  let playPending = false;
+  let disposed = false;
 
-  function tabChannel(): BroadcastChannel | null {
-    if (channel || typeof BroadcastChannel === "undefined") return channel;
-    const opened = new BroadcastChannel(TAB_CHANNEL);
-    opened.onmessage = (event: MessageEvent<{ type?: string; from?: string }>) => {
-      if (event.data?.type === "playing" && event.data.from !== tabId) controller?.stop();
-    };
-    disposers.push(() => opened.close());
-    channel = opened;
-    return opened;
+  function createEngine({ createAudioEngine }: EngineModule): AudioEngine {
+    engine ??= createAudioEngine(env, station);
+    return engine;
   }
 
-  function getController(): AudioController {
-    if (controller) return controller;
-    const audio = env.document.createElement("audio");
-    audio.preload = "none";
-    audio.hidden = true;
-    env.document.body.append(audio);
-    const created = createAudioController({
-      element: audio,
-      streamUrl,
-      chooseFormat: () => chooseStreamFormat(audio),
-      onStatus: playbackChanged,
-      onFormatFailed: formatFailed,
-      environment: env.window,
-    });
-    created.setStation(station);
-    let fade = 1;
-    const applyVolume = () => {
-      const { volume, muted } = getPlayerState();
-      created.setVolume(volume * fade, muted);
-    };
-    applyVolume();
-    disposers.push(
-      subscribeToPlayer((s) => s.volume, applyVolume),
-      subscribeToPlayer((s) => s.muted, applyVolume),
-      subscribeToPlayer(
-        (s) => s.stream,
-        () => created.reload(),
-      ),
-      startSleepTimer({
-        setFade(factor) {
-          fade = factor;
-          applyVolume();
-        },
-        stop: () => created.stop(),
-      }),
-      () => {
-        created.dispose();
-        audio.remove();
-      },
-    );
-    controller = created;
-    return created;
-  }
+  // Warm the chunk once the first frame is drawn and the page is idle, so Play rarely has to wait.
+  const { window } = env;
+  const idle =
+    typeof window.requestIdleCallback === "function"
+      ? window.requestIdleCallback(() => session.warm(), { timeout: 5_000 })
+      : undefined;
+  const timer = idle === undefined ? window.setTimeout(() => session.warm(), 2_000) : undefined;
 
   const session: AudioSession = {
     play() {
-      getController().play();
-      tabChannel()?.postMessage({ type: "playing", from: tabId });
+      if (!engine && engineLoaded) engine = createEngine(engineLoaded);
+      if (engine) {
+        engine.play();
+        return;
+      }
+      if (playPending) return;
+      playPending = true;
+      playbackChanged("connecting");
+      void loadEngine().then((loaded) => {
+        if (disposed || !playPending) return;
+        playPending = false;
+        createEngine(loaded).play();
+      });
     },
-    stop: () => controller?.stop(),
+    stop() {
+      if (playPending) {
+        playPending = false;
+        playbackChanged("stopped");
+      }
+      engine?.stop();
+    },
     setStation(next) {
       station = next;
-      controller?.setStation(next);
+      engine?.setStation(next);
+    },
+    warm() {
+      if (!disposed) void loadEngine();
     },
     get wantsPlayback() {
-      return controller?.wantsPlayback ?? false;
+      return playPending || (engine?.wantsPlayback ?? false);
     },
   };
   active = session;
   return () => {
+    disposed = true;
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+    window.clearTimeout(timer);
     if (active === session) active = null;
-    for (const dispose of disposers.splice(0).reverse()) dispose();
-    controller = null;
+    engine?.dispose();
+    engine = null;
+    playPending = false;
     playbackChanged("stopped");
   };
 }
@@ -141,6 +118,11 @@ export function stopRequested() {
 export function togglePlayback() {
   if (active?.wantsPlayback) stopRequested();
   else playRequested();
+}
+
+/** A pointer or the focus is on Play: fetch the audio machinery now, so the press finds it in. */
+export function audioWanted() {
+  active?.warm();
 }
 
 /** The station changed: a playing stream follows it at once. */

@@ -1,8 +1,10 @@
 /** Password login and the second factor (protocol §4.2), as TanStack mutation factories. */
 import { mutationOptions } from "@tanstack/react-query";
 import * as v from "valibot";
+import { errorMessages } from "@/lib/error-messages";
 import { type GraphqlErrorKind, graphqlRequest, isGraphqlError } from "@/lib/graphql-client";
-import { getT, type Messages } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n";
+import { type LoginWords, loginMessages } from "../login-messages";
 
 export const LOGIN_MUTATION = `mutation LoginMutation($username: String!, $password: String!) {
     login(username: $username, password: $password) {
@@ -125,21 +127,24 @@ export function classifyLoginError(error: unknown, step: LoginStepKind): LoginFa
   return serverMessage ? { kind: "serverSaid", serverMessage } : { kind: "authUnclassified", serverMessage };
 }
 
-export function loginFailureText(failure: LoginFailure, t: Messages = getT()): string {
+export function loginFailureText(
+  failure: LoginFailure,
+  words: LoginWords = { login: getMessages(loginMessages), errors: getMessages(errorMessages) },
+): string {
   switch (failure.kind) {
     case "wrongCredentials":
-      return t.login.wrongCredentials;
+      return words.login.wrongCredentials;
     case "wrongCode":
-      return t.login.wrongCode;
+      return words.login.wrongCode;
     case "deactivated":
-      return t.login.deactivated;
+      return words.login.deactivated;
     case "authUnclassified":
-      return failure.serverMessage ?? t.login.codeNotAccepted;
+      return failure.serverMessage ?? words.login.codeNotAccepted;
     case "serverSaid":
       return failure.serverMessage;
     case "transport":
-      return t.errors[failure.error];
+      return words.errors[failure.error];
     case "unknown":
-      return t.login.failed;
+      return words.login.failed;
   }
 }

@@ -3,10 +3,12 @@ import { lazy, type ReactNode, type RefObject, Suspense, useEffect, useRef, useS
 import { UserIcon } from "@/components/ui/icons";
 import { CloseIcon, HeartIcon } from "@/components/ui/icons-on-demand";
 import { cdnUrl } from "@/lib/config";
+import { errorMessages } from "@/lib/error-messages";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";
-import { type Messages, useLocale, useT } from "@/lib/i18n";
+import { useLocale, useMessages, useT } from "@/lib/i18n";
 import { loadChunk } from "@/lib/load-chunk";
+import { type AccountMessages, accountMessages } from "../account-messages";
 import { currentUserQueryOptions } from "../api/current-user";
 import { loggedOut, noticeDismissed, useAuthNotice, useAuthSession, useLoginPrompts } from "../auth-store";
 
@@ -17,8 +19,8 @@ const loadLoginDialog = () => {
 };
 const LoginDialog = lazy(() => loadLoginDialog().then((m) => ({ default: m.LoginDialog })));
 
-export function formatFavoriteCount(count: number, t: Messages, locale: string): string {
-  return t.auth.favoriteCount(count, formatNumber(count, locale));
+function formatFavoriteCount(count: number, words: AccountMessages, locale: string): string {
+  return words.favoriteCount(count, formatNumber(count, locale));
 }
 
 const PILL_BUTTON =
@@ -34,6 +36,7 @@ export function AccountArea({ renderFavoriteCount }: AccountAreaProps = {}) {
   const session = useAuthSession();
   const notice = useAuthNotice();
   const t = useT();
+  const words = useMessages(accountMessages);
   const [dialogOpen, setDialogOpen] = useState(false);
   const loginRef = useRef<HTMLButtonElement>(null);
   const logoutRef = useRef<HTMLButtonElement>(null);
@@ -67,14 +70,14 @@ export function AccountArea({ renderFavoriteCount }: AccountAreaProps = {}) {
               : "bg-fg/5 text-fg/80 ring-fg/10"
           }`}
         >
-          <span>{t.auth.notice[notice.kind]}</span>
+          <span>{words.notice[notice.kind]}</span>
           <button
             type="button"
             onClick={noticeDismissed}
             className="grid h-6 w-6 place-items-center rounded-full hover:bg-fg/10 focus-visible:outline-2 focus-visible:outline-fg"
           >
             <CloseIcon />
-            <span className="sr-only">{t.auth.dismiss}</span>
+            <span className="sr-only">{words.dismiss}</span>
           </button>
         </p>
       )}
@@ -126,11 +129,12 @@ interface SignedInProps {
 
 function SignedIn({ session, logoutRef, onLogout, renderFavoriteCount }: SignedInProps) {
   const { data: user, error, isPending, refetch } = useQuery(currentUserQueryOptions(session));
-  const t = useT();
+  const words = useMessages(accountMessages);
+  const errorWords = useMessages(errorMessages);
   const locale = useLocale();
   return (
     <section
-      aria-label={t.auth.account}
+      aria-label={words.account}
       aria-busy={isPending}
       className="inline-flex items-center gap-3 rounded-full bg-fg/5 py-1 pr-1 pl-1 ring-1 ring-fg/10"
     >
@@ -146,7 +150,7 @@ function SignedIn({ session, logoutRef, onLogout, renderFavoriteCount }: SignedI
               <p className="inline-flex items-center gap-1 text-xs text-ink-muted">
                 <HeartIcon className="text-station" />
                 {(renderFavoriteCount ?? plainCount)(
-                  <span>{formatFavoriteCount(user.favoriteCount, t, locale)}</span>,
+                  <span>{formatFavoriteCount(user.favoriteCount, words, locale)}</span>,
                 )}
               </p>
             )}
@@ -154,13 +158,13 @@ function SignedIn({ session, logoutRef, onLogout, renderFavoriteCount }: SignedI
         </>
       ) : error ? (
         <p className="flex items-center gap-2 pl-2 text-xs text-danger">
-          <span>{errorMessage(error, t)}</span>
+          <span>{errorMessage(error, errorWords)}</span>
           <button
             type="button"
             onClick={() => void refetch()}
             className="font-semibold underline underline-offset-2 hover:text-fg focus-visible:outline-2 focus-visible:outline-fg"
           >
-            {t.auth.retry}
+            {words.retry}
           </button>
         </p>
       ) : (
@@ -169,7 +173,7 @@ function SignedIn({ session, logoutRef, onLogout, renderFavoriteCount }: SignedI
             aria-hidden="true"
             className="h-9 w-9 animate-pulse motion-reduce:animate-none rounded-full bg-fg/10"
           />
-          <p className="text-sm text-ink-muted">{t.auth.loadingAccount}</p>
+          <p className="text-sm text-ink-muted">{words.loadingAccount}</p>
         </>
       )}
       <button
@@ -178,7 +182,7 @@ function SignedIn({ session, logoutRef, onLogout, renderFavoriteCount }: SignedI
         onClick={onLogout}
         className={`${PILL_BUTTON} text-fg/80 hover:bg-fg/10 hover:text-fg`}
       >
-        {t.auth.logOut}
+        {words.logOut}
       </button>
     </section>
   );
@@ -189,7 +193,7 @@ const plainCount = (count: ReactNode) => count;
 function Avatar({ file, name }: { file: string | null; name: string }) {
   const src = cdnUrl("avatars", file);
   const [failed, setFailed] = useState<string | null>(null);
-  const t = useT();
+  const words = useMessages(accountMessages);
   if (!src || failed === src) {
     return (
       <span
@@ -203,7 +207,7 @@ function Avatar({ file, name }: { file: string | null; name: string }) {
   return (
     <img
       src={src}
-      alt={t.auth.avatarOf(name)}
+      alt={words.avatarOf(name)}
       width={36}
       height={36}
       loading="lazy"

@@ -1,8 +1,8 @@
 /** Loaded on demand (React.lazy in AccountArea): nobody pays for the login form until they open it. */
 import { useRef } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { useT } from "@/lib/i18n";
 import { useLoginFlow } from "../hooks/use-login-flow";
+import { useLoginWords } from "../hooks/use-login-words";
 import { PasswordStep } from "./password-step";
 import { TwoFactorStep } from "./two-factor-step";
 
@@ -13,13 +13,13 @@ interface LoginDialogProps {
 }
 
 export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
-  const t = useT();
+  const words = useLoginWords();
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
   const flow = useLoginFlow({ username: usernameRef, password: passwordRef, code: codeRef }, onLoggedIn);
   return (
-    <Dialog title={t.login.title} onClose={onClose} initialFocusRef={usernameRef}>
+    <Dialog title={words.login.title} onClose={onClose} initialFocusRef={usernameRef}>
       {flow.step.kind === "password" ? (
         <PasswordStep flow={flow} usernameRef={usernameRef} passwordRef={passwordRef} />
       ) : (

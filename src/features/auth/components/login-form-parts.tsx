@@ -1,15 +1,15 @@
 /** Pieces shared by the login's two steps. */
 import type { ReactNode } from "react";
 import { SpinnerIcon } from "@/components/ui/icons-on-demand";
-import { useT } from "@/lib/i18n";
 import { type LoginProblem, loginProblemText } from "../hooks/use-login-flow";
+import { useLoginWords } from "../hooks/use-login-words";
 
 export const INPUT =
   "w-full rounded-xl bg-ink px-3 py-2.5 text-fg ring-1 ring-fg/15 outline-none placeholder:text-fg/30 focus:ring-2 focus:ring-station disabled:opacity-60";
 export const LABEL = "mb-1.5 block text-sm font-medium text-fg/85";
 
 export function ProblemMessage({ problem }: { problem: LoginProblem | null }) {
-  const t = useT();
+  const words = useLoginWords();
   if (!problem) return null;
   // An alert is announced as it appears; the text stays until the next attempt.
   return (
@@ -17,7 +17,7 @@ export function ProblemMessage({ problem }: { problem: LoginProblem | null }) {
       role="alert"
       className="rounded-2xl bg-rose-500/15 px-3 py-2.5 text-sm text-danger ring-1 ring-rose-400/30"
     >
-      {loginProblemText(problem, t)}
+      {loginProblemText(problem, words)}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import type { FormEvent, RefObject } from "react";
 import { useT } from "@/lib/i18n";
 import type { LoginFlow } from "../hooks/use-login-flow";
+import { useLoginWords } from "../hooks/use-login-words";
 import { INPUT, LABEL, ProblemMessage, SubmitButton } from "./login-form-parts";
 
 interface PasswordStepProps {
@@ -11,6 +12,7 @@ interface PasswordStepProps {
 
 export function PasswordStep({ flow, usernameRef, passwordRef }: PasswordStepProps) {
   const t = useT();
+  const words = useLoginWords();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     flow.submitPassword();
@@ -20,7 +22,7 @@ export function PasswordStep({ flow, usernameRef, passwordRef }: PasswordStepPro
       <ProblemMessage problem={flow.problem} />
       <div>
         <label htmlFor="login-username" className={LABEL}>
-          {t.login.username}
+          {words.login.username}
         </label>
         <input
           ref={usernameRef}
@@ -38,7 +40,7 @@ export function PasswordStep({ flow, usernameRef, passwordRef }: PasswordStepPro
       </div>
       <div>
         <label htmlFor="login-password" className={LABEL}>
-          {t.login.password}
+          {words.login.password}
         </label>
         <input
           ref={passwordRef}
@@ -59,9 +61,9 @@ export function PasswordStep({ flow, usernameRef, passwordRef }: PasswordStepPro
           onChange={(event) => flow.setRemember(event.currentTarget.checked)}
           className="h-4 w-4 accent-(--station)"
         />
-        {t.login.rememberMe}
+        {words.login.rememberMe}
       </label>
-      <SubmitButton pending={flow.loggingIn} busyLabel={t.login.loggingIn}>
+      <SubmitButton pending={flow.loggingIn} busyLabel={words.login.loggingIn}>
         {t.auth.logIn}
       </SubmitButton>
     </form>

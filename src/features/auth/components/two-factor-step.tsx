@@ -1,9 +1,9 @@
 import { type FormEvent, type RefObject, useId } from "react";
 import { formatClock } from "@/lib/format";
-import { useT } from "@/lib/i18n";
 import { useNow } from "@/lib/use-now";
 import { normalizeOtp, OTP_LENGTH } from "../api/login";
 import { type LoginFlow, offersStartOver } from "../hooks/use-login-flow";
+import { useLoginWords } from "../hooks/use-login-words";
 import { INPUT, LABEL, ProblemMessage, SubmitButton } from "./login-form-parts";
 
 interface TwoFactorStepProps {
@@ -13,7 +13,7 @@ interface TwoFactorStepProps {
 }
 
 export function TwoFactorStep({ flow, expiresAt, codeRef }: TwoFactorStepProps) {
-  const t = useT();
+  const words = useLoginWords();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     flow.submitCode();
@@ -27,7 +27,7 @@ export function TwoFactorStep({ flow, expiresAt, codeRef }: TwoFactorStepProps) 
           onClick={() => flow.startOver()}
           className="self-start rounded-md border border-fg/30 px-3 py-1.5 text-sm font-medium hover:bg-fg/10 focus-visible:outline-2 focus-visible:outline-fg"
         >
-          {t.login.startOver}
+          {words.login.startOver}
         </button>
       )}
       <OtpField
@@ -37,15 +37,15 @@ export function TwoFactorStep({ flow, expiresAt, codeRef }: TwoFactorStepProps) 
         expiresAt={expiresAt}
         readOnly={flow.checkingCode}
       />
-      <SubmitButton pending={flow.checkingCode} busyLabel={t.login.checkingCode}>
-        {t.login.verify}
+      <SubmitButton pending={flow.checkingCode} busyLabel={words.login.checkingCode}>
+        {words.login.verify}
       </SubmitButton>
       <button
         type="button"
         onClick={() => flow.startOver()}
         className="text-sm text-fg/70 underline-offset-4 hover:text-fg hover:underline focus-visible:outline-2 focus-visible:outline-fg"
       >
-        {t.login.backToPassword}
+        {words.login.backToPassword}
       </button>
     </form>
   );
@@ -62,11 +62,11 @@ interface OtpFieldProps {
 function OtpField({ inputRef, value, onChange, expiresAt, readOnly }: OtpFieldProps) {
   const hintId = useId();
   const seconds = useSecondsLeft(expiresAt);
-  const t = useT();
+  const words = useLoginWords();
   return (
     <div>
       <label htmlFor="login-otp" className={LABEL}>
-        {t.login.twoFactorCode}
+        {words.login.twoFactorCode}
       </label>
       <input
         ref={inputRef}
@@ -95,8 +95,8 @@ function OtpField({ inputRef, value, onChange, expiresAt, readOnly }: OtpFieldPr
         className={`${INPUT} text-center font-mono text-2xl tracking-[0.4em]`}
       />
       <p id={hintId} className="mt-1.5 text-xs text-ink-muted">
-        {t.login.enterCode(OTP_LENGTH)}{" "}
-        <span className="tabular-nums">{t.login.timeLeft(formatClock(seconds))}</span>
+        {words.login.enterCode(OTP_LENGTH)}{" "}
+        <span className="tabular-nums">{words.login.timeLeft(formatClock(seconds))}</span>
       </p>
     </div>
   );

@@ -5,7 +5,6 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { type RefObject, useEffect, useRef, useState } from "react";
-import type { Messages } from "@/lib/i18n";
 import {
   classifyLoginError,
   type LoginFailure,
@@ -17,6 +16,7 @@ import {
   OTP_LENGTH,
 } from "../api/login";
 import { loggedIn } from "../auth-store";
+import type { LoginWords } from "../login-messages";
 
 export type LoginStep =
   | { kind: "password" }
@@ -34,18 +34,18 @@ export function offersStartOver(problem: LoginProblem | null): boolean {
   );
 }
 
-export function loginProblemText(problem: LoginProblem, t: Messages): string {
+export function loginProblemText(problem: LoginProblem, words: LoginWords): string {
   switch (problem.kind) {
     case "missing":
-      return t.login.missing;
+      return words.login.missing;
     case "mfaExpired":
-      return t.login.mfaExpired;
+      return words.login.mfaExpired;
     case "wrongCode":
-      return t.login.wrongCode;
+      return words.login.wrongCode;
     case "codeLength":
-      return t.login.enterCode(OTP_LENGTH);
+      return words.login.enterCode(OTP_LENGTH);
     case "failed":
-      return loginFailureText(problem.failure, t);
+      return loginFailureText(problem.failure, words);
   }
 }
 

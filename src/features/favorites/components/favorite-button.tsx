@@ -1,6 +1,8 @@
 import { HeartIcon, HeartOutlineIcon } from "@/components/ui/icons-on-demand";
+import { errorMessages } from "@/lib/error-messages";
 import { errorMessage, isGraphqlError } from "@/lib/graphql-client";
-import { useT } from "@/lib/i18n";
+import { useMessages } from "@/lib/i18n";
+import { heartMessages } from "../heart-messages";
 import { useFavorite } from "../hooks/use-favorites";
 
 interface FavoriteButtonProps {
@@ -17,7 +19,8 @@ interface FavoriteButtonProps {
 /** A heart toggle for one song. */
 export function FavoriteButton({ session, songId, title, gatewayFlag, size = "md" }: FavoriteButtonProps) {
   const { favorite, pending, toggle, failure } = useFavorite(session, songId, gatewayFlag);
-  const t = useT();
+  const t = useMessages(heartMessages);
+  const errorWords = useMessages(errorMessages);
   // An expired session is announced by the account area; the heart has nothing to add.
   const shownFailure = failure && !isGraphqlError(failure.error, "unauthorized") ? failure : null;
   return (
@@ -26,7 +29,7 @@ export function FavoriteButton({ session, songId, title, gatewayFlag, size = "md
         type="button"
         aria-pressed={favorite}
         aria-busy={pending || undefined}
-        title={favorite ? t.favorites.remove : t.favorites.add}
+        title={favorite ? t.remove : t.add}
         onClick={toggle}
         className={`grid place-items-center rounded-full transition motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg ${
           size === "lg" ? "h-12 w-12 text-2xl" : "h-9 w-9 text-lg"
@@ -37,7 +40,7 @@ export function FavoriteButton({ session, songId, title, gatewayFlag, size = "md
         } ${pending ? "cursor-progress opacity-70" : "active:scale-90"}`}
       >
         {favorite ? <HeartIcon /> : <HeartOutlineIcon />}
-        <span className="sr-only">{t.favorites.favorite(title)}</span>
+        <span className="sr-only">{t.favorite(title)}</span>
       </button>
       {shownFailure && (
         <span
@@ -45,8 +48,8 @@ export function FavoriteButton({ session, songId, title, gatewayFlag, size = "md
           className="absolute top-full right-0 z-10 mt-2 w-64 rounded-2xl bg-ink-raised px-3 py-2 text-xs text-danger shadow-xl ring-1 ring-rose-400/30"
         >
           {shownFailure.wanted
-            ? t.favorites.addFailed(errorMessage(shownFailure.error, t))
-            : t.favorites.removeFailed(errorMessage(shownFailure.error, t))}
+            ? t.addFailed(errorMessage(shownFailure.error, errorWords))
+            : t.removeFailed(errorMessage(shownFailure.error, errorWords))}
         </span>
       )}
     </span>

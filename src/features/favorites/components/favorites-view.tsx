@@ -2,9 +2,10 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useSongDisplay } from "@/lib/display-preferences";
+import { errorMessages } from "@/lib/error-messages";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";
-import { useLocale, useMessages, useT } from "@/lib/i18n";
+import { useLocale, useMessages } from "@/lib/i18n";
 import type { Song } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { useVirtualWindow } from "@/lib/use-virtual-window";
@@ -87,7 +88,7 @@ function FavoritesContent({
   randomRequest,
   onShowDetails,
 }: ContentProps) {
-  const t = useT();
+  const errorWords = useMessages(errorMessages);
   const locale = useLocale();
   const display = useSongDisplay();
   const { data, error, isPending, refetch, isFetching } = useQuery(
@@ -118,7 +119,7 @@ function FavoritesContent({
     return (
       <div className={`${PANEL} flex flex-wrap items-center justify-between gap-4`}>
         <p role="alert" className="text-danger">
-          {words.loadFailed(errorMessage(error, t))}
+          {words.loadFailed(errorMessage(error, errorWords))}
         </p>
         <button type="button" onClick={() => void refetch()} className={TEXT_BUTTON}>
           {words.retry}
@@ -147,7 +148,7 @@ function FavoritesContent({
       {error && (
         <div className="flex flex-wrap items-center gap-3 rounded-2xl bg-rose-400/10 px-4 py-2 text-sm ring-1 ring-rose-400/30">
           <p role="alert" className="text-danger">
-            {words.partialFailed(errorMessage(error, t))}
+            {words.partialFailed(errorMessage(error, errorWords))}
           </p>
           <button type="button" onClick={() => void refetch()} className={TEXT_BUTTON}>
             {words.retry}
@@ -326,7 +327,7 @@ interface UndoBarProps {
 
 /** "Removed X. Undo": favorites the song again; a failure says so and leaves it removed, Undo still there. */
 function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps) {
-  const t = useT();
+  const errorWords = useMessages(errorMessages);
   const songId = removed?.song.id ?? 0;
   const { mutate, error, isPending, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -373,7 +374,7 @@ function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps
           role="alert"
           className="pointer-events-auto absolute bottom-full mb-2 max-w-xl rounded-2xl bg-ink-raised px-4 py-2 text-sm text-danger shadow-xl ring-1 ring-rose-400/30"
         >
-          {words.undoFailed(removed.title, errorMessage(error, t))}
+          {words.undoFailed(removed.title, errorMessage(error, errorWords))}
         </p>
       )}
     </div>

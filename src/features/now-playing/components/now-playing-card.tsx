@@ -205,7 +205,7 @@ function RequestedBy({ name, profile }: { name: string; profile: string | null }
           className="rounded font-medium text-station-soft underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-fg"
         >
           {name}
-          <span className="sr-only"> {t.details.opensInNewTab}</span>
+          <span className="sr-only"> {t.nowPlaying.opensInNewTab}</span>
         </a>
       ) : (
         <span className="font-medium text-station-soft">{name}</span>

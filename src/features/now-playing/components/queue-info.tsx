@@ -1,14 +1,15 @@
 import { QueueIcon } from "@/components/ui/icons";
 import { formatNumber } from "@/lib/format";
-import { useLocale, useT } from "@/lib/i18n";
+import { useLocale, useMessages } from "@/lib/i18n";
 import type { QueueLine } from "@/lib/song";
+import { queueMessages } from "../queue-messages";
 
 /**
  * The request queue: the station's length and the listener's own requests, from whichever source the
  * app picked (the seed gateway or GraphQL). Nothing at all when neither part is known.
  */
 export function QueueInfo({ line }: { line: QueueLine | null | undefined }) {
-  const { queue: t } = useT();
+  const t = useMessages(queueMessages);
   const locale = useLocale();
   if (!line) return null;
   const { length, yours } = line;

@@ -1,7 +1,7 @@
 import { MutedIcon, PlayIcon, StopIcon, VolumeIcon } from "@/components/ui/icons";
 import { formatPercent, formatTimeOfDay } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
-import { canSetVolume, playRequested, stopRequested } from "../audio-session";
+import { audioWanted, canSetVolume, playRequested, stopRequested } from "../audio-session";
 import {
   muteToggled,
   type PlaybackStatus,
@@ -34,6 +34,10 @@ export function PlayerControls() {
       <button
         type="button"
         onClick={active ? stopRequested : playRequested}
+        // Fetch the audio machinery as the press begins, so it is usually in when the click lands.
+        onPointerEnter={audioWanted}
+        onPointerDown={audioWanted}
+        onFocus={audioWanted}
         className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-station-fill text-2xl text-white shadow-lg shadow-station/30 transition-transform motion-reduce:transition-none hover:scale-105 active:scale-95 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
       >
         {active ? <StopIcon /> : <PlayIcon className="translate-x-0.5" />}

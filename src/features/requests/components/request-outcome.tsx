@@ -3,9 +3,10 @@ import { createPortal } from "react-dom";
 import { LIVE_LAYER } from "@/components/ui/dialog";
 import { CloseIcon } from "@/components/ui/icons-on-demand";
 import { useSongDisplay } from "@/lib/display-preferences";
+import { errorMessages } from "@/lib/error-messages";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";
-import { useLocale, useMessages, useT } from "@/lib/i18n";
+import { useLocale, useMessages } from "@/lib/i18n";
 import { songTitle } from "@/lib/song";
 import { type RequestOutcome as Outcome, useLatestRequestOutcome } from "../hooks/use-requests";
 import { type RequestsMessages, requestsMessages } from "../messages";
@@ -44,7 +45,7 @@ const DISMISS_CLASS =
 export function RequestOutcome({ onLogIn }: { onLogIn?: () => void }) {
   const outcome = useLatestRequestOutcome();
   const t = useMessages(requestsMessages);
-  const pageT = useT();
+  const errorWords = useMessages(errorMessages);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const shown = outcome && outcome.id !== dismissed ? outcome : null;
   const problem = shown?.status === "error" ? requestProblem(shown.error) : null;
@@ -56,7 +57,7 @@ export function RequestOutcome({ onLogIn }: { onLogIn?: () => void }) {
         : problem?.kind === "login"
           ? t.logInToRequest
           : shown
-            ? errorMessage(shown.error, pageT)
+            ? errorMessage(shown.error, errorWords)
             : "";
   const dismiss = shown && (
     <button type="button" onClick={() => setDismissed(shown.id)} className={DISMISS_CLASS}>

@@ -9,9 +9,10 @@ import { CoverImage } from "@/components/ui/cover-image";
 import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { cdnUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
+import { errorMessages } from "@/lib/error-messages";
 import { formatNumber } from "@/lib/format";
 import { errorMessage } from "@/lib/graphql-client";
-import { useLocale, useMessages, useT } from "@/lib/i18n";
+import { useLocale, useMessages } from "@/lib/i18n";
 import { artistLine, coverFile, entityName, type Song, type SongDisplay, songTitle } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { type SearchPage, searchKey, searchQueryOptions, searchSongs } from "../api/search";
@@ -140,7 +141,7 @@ function SearchAnswer({
   renderRequest,
 }: SearchAnswerProps) {
   const m = useMessages(searchMessages);
-  const t = useT();
+  const errorWords = useMessages(errorMessages);
   const locale = useLocale();
   const display = useSongDisplay();
   const settled = useDebouncedValue(query, SEARCH_DEBOUNCE_MS, "");
@@ -169,7 +170,7 @@ function SearchAnswer({
           style={{ marginInline: "1rem" }}
           className="flex flex-wrap items-center gap-3 rounded-2xl bg-fg/5 px-3 py-2 text-sm text-danger"
         >
-          <span className="min-w-0 flex-1">{m.failed(errorMessage(search.error, t))}</span>
+          <span className="min-w-0 flex-1">{m.failed(errorMessage(search.error, errorWords))}</span>
           <button
             type="button"
             onClick={() => void (search.isFetchNextPageError ? search.fetchNextPage() : search.refetch())}

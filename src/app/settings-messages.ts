@@ -1,0 +1,81 @@
+/** The settings dialog's own words, loaded with its chunk (see MessageSet in lib/i18n.ts). */
+import type { MessageSet } from "@/lib/i18n";
+
+const en = {
+  theme: "Theme",
+  themeSystem: "Same as the system",
+  themeDark: "Dark",
+  themeLight: "Light",
+  language: "Language",
+  languageAuto: "Automatic",
+  preferRomaji: "Prefer romaji for titles and names",
+  streamQuality: "Stream quality",
+  streamAuto: "Automatic",
+  streamVorbis: "Vorbis (best)",
+  streamOpus: "Opus",
+  streamMp3: "MP3 (widest support)",
+  sleepTimer: "Sleep timer",
+  sleepNotSet: "Not set",
+  sleepStopsAt: (time: string) => `Stops at ${time}`,
+  sleepOff: "Off",
+  sleepInMinutes: (minutes: number) => `In ${minutes} minutes`,
+  sleepEndOfSong: "At the end of this song",
+  songLengthUnknown: "This song's length is unknown; pick a time instead.",
+  notify: "Notify me when the song changes while this tab is in the background",
+  notificationsUnsupported: "This browser cannot show notifications.",
+  notificationsBlocked: "Notifications are blocked for this site in your browser settings.",
+};
+
+export type SettingsMessages = typeof en;
+
+const ja: SettingsMessages = {
+  theme: "テーマ",
+  themeSystem: "システムの設定に合わせる",
+  themeDark: "ダーク",
+  themeLight: "ライト",
+  language: "言語",
+  languageAuto: "自動",
+  preferRomaji: "曲名や名前をローマ字で表示する",
+  streamQuality: "ストリームの音質",
+  streamAuto: "自動",
+  streamVorbis: "Vorbis（最高音質）",
+  streamOpus: "Opus",
+  streamMp3: "MP3（最も幅広く対応）",
+  sleepTimer: "スリープタイマー",
+  sleepNotSet: "未設定",
+  sleepStopsAt: (time) => `${time}に停止`,
+  sleepOff: "オフ",
+  sleepInMinutes: (minutes) => `${minutes}分後`,
+  sleepEndOfSong: "この曲の終わり",
+  songLengthUnknown: "この曲の長さがわかりません。時間で選んでください。",
+  notify: "このタブがバックグラウンドにあるとき、曲が変わったら通知する",
+  notificationsUnsupported: "このブラウザーは通知を表示できません。",
+  notificationsBlocked: "このサイトの通知はブラウザーの設定でブロックされています。",
+};
+
+const ko: SettingsMessages = {
+  theme: "테마",
+  themeSystem: "시스템 설정에 따름",
+  themeDark: "어둡게",
+  themeLight: "밝게",
+  language: "언어",
+  languageAuto: "자동",
+  preferRomaji: "제목과 이름을 로마자로 표시",
+  streamQuality: "스트림 음질",
+  streamAuto: "자동",
+  streamVorbis: "Vorbis (최고 음질)",
+  streamOpus: "Opus",
+  streamMp3: "MP3 (호환성 최고)",
+  sleepTimer: "취침 타이머",
+  sleepNotSet: "설정 안 함",
+  sleepStopsAt: (time) => `${time}에 정지`,
+  sleepOff: "끄기",
+  sleepInMinutes: (minutes) => `${minutes}분 후`,
+  sleepEndOfSong: "이 곡이 끝날 때",
+  songLengthUnknown: "이 곡의 길이를 알 수 없습니다. 시간을 골라 주세요.",
+  notify: "이 탭이 백그라운드에 있을 때 곡이 바뀌면 알림 받기",
+  notificationsUnsupported: "이 브라우저는 알림을 표시할 수 없습니다.",
+  notificationsBlocked: "브라우저 설정에서 이 사이트의 알림이 차단되어 있습니다.",
+};
+
+export const settingsMessages: MessageSet<SettingsMessages> = { en, ja, ko };

@@ -1,0 +1,30 @@
+/** The heart's words (favorite a song, and why that failed), loaded with the query islands (see MessageSet in lib/i18n.ts). */
+import type { MessageSet } from "@/lib/i18n";
+
+const en = {
+  add: "Add to favorites",
+  remove: "Remove from favorites",
+  favorite: (title: string) => `Favorite ${title}`,
+  addFailed: (reason: string) => `Couldn't add this song to your favorites. ${reason}`,
+  removeFailed: (reason: string) => `Couldn't remove this song from your favorites. ${reason}`,
+};
+
+export type HeartMessages = typeof en;
+
+const ja: HeartMessages = {
+  add: "お気に入りに追加",
+  remove: "お気に入りから削除",
+  favorite: (title) => `「${title}」をお気に入り`,
+  addFailed: (reason) => `この曲をお気に入りに追加できませんでした。${reason}`,
+  removeFailed: (reason) => `この曲をお気に入りから削除できませんでした。${reason}`,
+};
+
+const ko: HeartMessages = {
+  add: "즐겨찾기에 추가",
+  remove: "즐겨찾기에서 삭제",
+  favorite: (title) => `‘${title}’ 즐겨찾기`,
+  addFailed: (reason) => `이 곡을 즐겨찾기에 추가하지 못했습니다. ${reason}`,
+  removeFailed: (reason) => `이 곡을 즐겨찾기에서 삭제하지 못했습니다. ${reason}`,
+};
+
+export const heartMessages: MessageSet<HeartMessages> = { en, ja, ko };

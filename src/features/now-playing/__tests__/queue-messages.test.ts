@@ -1,0 +1,10 @@
+import { describe, it } from "vitest";
+import { LANGUAGES } from "@/lib/i18n";
+import { expectTranslation } from "@/testing/dictionary-shape";
+import { queueMessages } from "../queue-messages";
+
+describe("the queue line's words", () => {
+  it.each(LANGUAGES)("%s has English's keys, a text for each, and its own wording", (language) => {
+    expectTranslation(queueMessages, language);
+  });
+});
