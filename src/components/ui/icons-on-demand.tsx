@@ -40,3 +40,16 @@ export const ExternalIcon = (p: IconProps) => (
     <path d="M14 3v2h3.6l-9.8 9.8 1.4 1.4L19 6.4V10h2V3h-7ZM19 19H5V5h7V3H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-7h-2v7Z" />
   </Icon>
 );
+
+/** A list with a plus: "add to the queue" (the request button on narrow screens). */
+export const QueueAddIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 5h12v2H3V5Zm0 6h12v2H3v-2Zm0 6h8v2H3v-2Zm14-4h2v3h3v2h-3v3h-2v-3h-3v-2h3v-3Z" />
+  </Icon>
+);
+
+export const CheckIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 11-11-1.4-1.4-9.6 9.6Z" />
+  </Icon>
+);

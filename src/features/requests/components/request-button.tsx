@@ -1,11 +1,11 @@
-import { SpinnerIcon } from "@/components/ui/icons-on-demand";
+import { CheckIcon, QueueAddIcon, SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useMessages } from "@/lib/i18n";
 import type { StationId } from "@/lib/stations";
 import { useSongRequest } from "../hooks/use-requests";
 import { requestsMessages } from "../messages";
 
 export const REQUEST_BUTTON_CLASS =
-  "inline-flex shrink-0 items-center gap-1.5 rounded-full px-3 py-1.5 text-sm font-semibold ring-1 transition-colors motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
+  "inline-flex shrink-0 items-center gap-1.5 rounded-full px-3 py-1.5 max-sm:p-2.5 text-sm font-semibold ring-1 transition-colors motion-reduce:transition-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-fg";
 
 interface RequestButtonProps {
   songId: number;
@@ -35,8 +35,15 @@ export function RequestButton({ songId, title, station }: RequestButtonProps) {
           : "bg-fg/5 text-fg ring-fg/15 hover:bg-fg/10"
       } ${pending ? "cursor-progress opacity-70" : ""}`}
     >
-      {pending && <SpinnerIcon />}
-      <span aria-hidden="true">{pending ? t.requesting : requested ? t.requested : t.requestShort}</span>
+      {pending ? (
+        <SpinnerIcon />
+      ) : (
+        // On phones the icon stands for the word, so a row's title keeps its room.
+        <span className="sm:hidden">{requested ? <CheckIcon /> : <QueueAddIcon />}</span>
+      )}
+      <span aria-hidden="true" className="max-sm:hidden">
+        {pending ? t.requesting : requested ? t.requested : t.requestShort}
+      </span>
       <span className="sr-only">{requested ? t.requestedSong(title) : t.request(title)}</span>
     </button>
   );
