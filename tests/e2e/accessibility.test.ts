@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { openPlayer, VIEWPORTS } from "./support/browser";
+import { logInAsKana } from "./support/login";
 import { setUpE2eSuite } from "./support/suite";
 
 const suite = setUpE2eSuite({ favorites: true, tokens: true });
@@ -10,15 +11,6 @@ const { appUrl } = suite;
 async function ready(page: Page) {
   await page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 }).waitFor();
   await page.getByRole("region", { name: "History" }).getByRole("listitem").first().waitFor();
-}
-
-async function logIn(page: Page) {
-  await page.getByRole("button", { name: "Log in" }).click();
-  const dialog = page.getByRole("dialog", { name: "Log in" });
-  await dialog.getByLabel("Username or email").fill("kana");
-  await dialog.getByLabel("Password").fill("kana-password");
-  await dialog.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("region", { name: "Account" }).getByText("Kana").waitFor();
 }
 
 describe("accessibility (every axe-core rule up to WCAG AA, best practices included)", () => {
@@ -68,7 +60,7 @@ describe("accessibility (every axe-core rule up to WCAG AA, best practices inclu
     await page.getByRole("dialog", { name: "Log in" }).getByLabel("Username or email").waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
-    await logIn(page);
+    await logInAsKana(page);
     await page
       .getByRole("button", { name: /^Favorite / })
       .first()

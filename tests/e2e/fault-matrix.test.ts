@@ -13,6 +13,7 @@ import { GRAPHQL_TIMEOUT_MS } from "../../src/lib/graphql-client";
 import { type StationApi, sleep, stationApi, stationUp } from "../soak/observe.mjs";
 import { closePlayers, launchBrowser, openPlayer, type PlayerPage } from "./support/browser";
 import { MatrixTable, type Sample, sequence, Watcher } from "./support/fault-matrix";
+import { logInAsKana } from "./support/login";
 import { eventually } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -117,16 +118,6 @@ function accountRegion(page: Page) {
   return page.getByRole("region", { name: "Account" });
 }
 
-/** Logs in as Kana (no two-factor) through the dialog and waits for the account to show. */
-async function logIn(page: Page) {
-  await page.getByRole("button", { name: "Log in", exact: true }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("textbox", { name: "Username or email" }).fill(KANA.username);
-  await dialog.getByRole("textbox", { name: "Password" }).fill(KANA.password);
-  await dialog.getByRole("button", { name: "Log in", exact: true }).click();
-  await accountRegion(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 15_000 });
-}
-
 function title(page: Page) {
   return page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
 }
@@ -162,7 +153,7 @@ describe("gateway faults", () => {
   ])("goes on anonymously and stays logged in when the gateway closes with %i", async (code, label) => {
     const player = await start();
     const { watch, page } = player;
-    await logIn(page);
+    await logInAsKana(page);
     const withToken = await eventually(async () => {
       const socket = await openSocket();
       return socket?.firstFrame?.includes("Bearer ") ? socket : null;

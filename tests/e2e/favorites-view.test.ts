@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { openPlayer, screenshot, VIEWPORTS } from "./support/browser";
+import { logInAsKana } from "./support/login";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
@@ -16,12 +17,6 @@ const stationUrl = inject("stationUrl");
 
 async function ready(page: Page) {
   await page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 }).waitFor();
-}
-
-async function logInFromHeader(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Log in" }).click();
-  await fillLogin(page);
-  await page.getByRole("region", { name: "Account" }).getByText("Kana").waitFor();
 }
 
 async function fillLogin(page: Page) {
@@ -80,7 +75,7 @@ describe("favorites view", () => {
 
     const { page, errors } = await openPlayer(suite.browser, appUrl);
     await ready(page);
-    await logInFromHeader(page);
+    await logInAsKana(page);
     await page.getByRole("banner").getByRole("link", { name: "Favorites", exact: true }).click();
     expect(new URL(page.url()).pathname).toBe("/favorites");
     await favoritesView(page).getByRole("heading", { name: "Favorites" }).waitFor();
@@ -163,7 +158,7 @@ describe("favorites view", () => {
         await favoritesView(page).getByRole("button", { name: "Log in to see favorites" }).click();
         await fillLogin(page);
       } else {
-        await logInFromHeader(page);
+        await logInAsKana(page);
         await page.getByRole("banner").getByRole("link", { name: "Favorites", exact: true }).click();
       }
       await waitForAll(page, "1,600 favorites");

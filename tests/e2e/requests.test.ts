@@ -7,6 +7,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { openPlayer } from "./support/browser";
+import { logInAsKana } from "./support/login";
 import { eventually, type StationSnapshot } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
@@ -28,19 +29,10 @@ async function ready(page: Page) {
   await page.getByRole("region", { name: "History" }).getByRole("listitem").first().waitFor();
 }
 
-async function logIn(page: Page) {
-  await page.getByRole("button", { name: "Log in", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Log in" });
-  await dialog.getByLabel("Username or email").fill("kana");
-  await dialog.getByLabel("Password").fill("kana-password");
-  await dialog.getByRole("button", { name: "Log in", exact: true }).click();
-  await page.getByRole("region", { name: "Account" }).getByText("Kana").waitFor();
-}
-
 async function openLoggedIn(path = "") {
   const player = await openPlayer(suite.browser, `${appUrl}${path}`);
   await ready(player.page);
-  await logIn(player.page);
+  await logInAsKana(player.page);
   return player;
 }
 

@@ -101,10 +101,14 @@ export async function startNginx({ dist, upstreamOrigin }) {
     const upstream = join(prefix, "conf", "listen-moe-player", "graphql-upstream.conf");
     await writeFile(upstream, graphqlUpstreamConf(upstreamOrigin));
   }
-  const port = await freePort();
-  await writeFile(join(prefix, "conf", "listen-moe-player.conf"), await siteConfig({ port, dist: root }));
-  await writeFile(join(prefix, "conf", "nginx.conf"), mainConfig(prefix));
   const asRoot = process.getuid?.() === 0;
+  // As root, nginx runs as nobody, who may not reach a checkout inside a private folder (a clone in
+  // `mktemp -d` is 0700): it then serves a copy of the build from its own prefix.
+  const siteRoot = asRoot ? join(prefix, "site") : root;
+  if (asRoot) await cp(root, siteRoot, { recursive: true });
+  const port = await freePort();
+  await writeFile(join(prefix, "conf", "listen-moe-player.conf"), await siteConfig({ port, dist: siteRoot }));
+  await writeFile(join(prefix, "conf", "nginx.conf"), mainConfig(prefix));
   if (asRoot) await chownTree(prefix, NOBODY);
 
   const child = spawn(

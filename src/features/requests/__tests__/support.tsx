@@ -1,14 +1,9 @@
-/** Shared by the requests tests: a GraphQL link, a logged-in page, the production error envelope. */
-import { QueryClientProvider } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
-import { graphql, HttpResponse } from "msw";
-import { type ReactNode, StrictMode } from "react";
+import { HttpResponse } from "msw";
 import { afterEach, vi } from "vitest";
 import { currentAuthorization, provideAuthorization } from "@/lib/authorization";
-import { graphqlEndpoint } from "@/lib/graphql-client";
-import { createQueryClient } from "@/lib/query-client";
 
-export const api = graphql.link(graphqlEndpoint());
+export { api, gate, renderWithClient } from "@/testing/graphql-testing";
+
 export const TOKEN = "requests.jwt";
 
 let restoreAuthorization: (() => void) | null = null;
@@ -49,22 +44,3 @@ export const REFUSALS = {
   unauthenticated: ["Invalid authorization.", "UNAUTHENTICATED"],
   server: ["Internal server error", "INTERNAL_SERVER_ERROR"],
 } as const;
-
-export function renderWithClient(ui: ReactNode) {
-  const client = createQueryClient({ retry: false });
-  const result = render(
-    <StrictMode>
-      <QueryClientProvider client={client}>{ui}</QueryClientProvider>
-    </StrictMode>,
-  );
-  return { client, ...result };
-}
-
-/** A promise a test resolves when it wants a held response to go out. */
-export function gate() {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-}

@@ -1,18 +1,18 @@
 /** The search feature's tests: a fake `search` over a small catalogue, and the box with its results. */
 import { QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
-import { graphql, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import { StrictMode } from "react";
-import { graphqlEndpoint } from "@/lib/graphql-client";
 import { createQueryClient } from "@/lib/query-client";
 import type { Song } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
 import { type RawSong, rawSong } from "@/testing/fixtures";
+import { api } from "@/testing/graphql-testing";
 import { server } from "@/testing/msw-server";
 import { SearchBox } from "../components/search-box";
 import { SearchResults } from "../components/search-results";
 
-export const api = graphql.link(graphqlEndpoint());
+export { api } from "@/testing/graphql-testing";
 
 export interface SearchCall {
   query: string;
