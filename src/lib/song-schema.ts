@@ -38,6 +38,22 @@ export function boundedList<TItem extends v.GenericSchema>(item: TItem, max: num
   );
 }
 
+/**
+ * The items of a list that `item` accepts, at most `max` of them: one that fails is dropped on its
+ * own, so one bad row never hides the rest (GraphQL lists of songs, favorites, plays).
+ */
+export function validItems<TItem extends v.GenericSchema>(item: TItem, max = Number.POSITIVE_INFINITY) {
+  return v.pipe(
+    v.array(v.unknown()),
+    v.transform((items) =>
+      items.slice(0, max).flatMap((raw): v.InferOutput<TItem>[] => {
+        const parsed = v.safeParse(item, raw);
+        return parsed.success ? [parsed.output] : [];
+      }),
+    ),
+  );
+}
+
 const artist = v.pipe(
   v.object({
     ...entity.entries,

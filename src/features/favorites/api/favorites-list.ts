@@ -8,7 +8,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
 import { authorizedRequest } from "@/lib/authorized-request";
 import type { Song } from "@/lib/song";
-import { SONG_FIELDS, songSchema } from "@/lib/song-schema";
+import { SONG_FIELDS, songSchema, validItems } from "@/lib/song-schema";
 import type { StationId } from "@/lib/stations";
 import { favoritesKey } from "./favorites";
 
@@ -59,22 +59,12 @@ const entrySchema = v.pipe(
   v.transform(({ createdAt, song }): FavoriteEntry => ({ song, favoritedAt: createdAt ?? null })),
 );
 
-/** A row that does not parse is dropped on its own; it never sinks the page. */
-const lenientEntries = v.pipe(
-  v.array(v.unknown()),
-  v.transform((items) =>
-    items.flatMap((item) => {
-      const parsed = v.safeParse(entrySchema, item);
-      return parsed.success ? [parsed.output] : [];
-    }),
-  ),
-);
-
 const pageSchema = v.pipe(
   v.object({
     user: v.object({
       favorites: v.object({
-        favorites: lenientEntries,
+        // A row that does not parse is dropped on its own; it never sinks the page.
+        favorites: validItems(entrySchema),
         count: v.pipe(v.number(), v.integer(), v.minValue(0)),
       }),
     }),

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import * as v from "valibot";
 import { graphqlRequest } from "@/lib/graphql-client";
-import { SONG_FIELDS, songSchema } from "@/lib/song-schema";
+import { SONG_FIELDS, songSchema, validItems } from "@/lib/song-schema";
 import type { StationId } from "@/lib/stations";
 import { HISTORY_LIMIT, type HistoryEntry } from "../model/apply-track-update";
 
@@ -24,21 +24,16 @@ const epochMs = v.pipe(
   v.check((ms) => Number.isFinite(ms) && ms > 0),
 );
 
-const play = v.object({ createdAt: v.optional(v.nullable(epochMs), null), song: songSchema });
+const play = v.pipe(
+  v.object({ createdAt: v.optional(v.nullable(epochMs), null), song: songSchema }),
+  v.transform(({ song, createdAt }): HistoryEntry => ({ song, playedAt: createdAt })),
+);
 
 /** Entries that fail validation are dropped one by one; one bad row never hides the rest. */
 const playHistorySchema = v.object({
   playStatistics: v.nullable(
     v.object({
-      songs: v.pipe(
-        v.array(v.unknown()),
-        v.transform((rows) =>
-          rows.slice(0, HISTORY_LIMIT).flatMap((row): HistoryEntry[] => {
-            const parsed = v.safeParse(play, row);
-            return parsed.success ? [{ song: parsed.output.song, playedAt: parsed.output.createdAt }] : [];
-          }),
-        ),
-      ),
+      songs: validItems(play, HISTORY_LIMIT),
     }),
   ),
 });
