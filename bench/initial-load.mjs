@@ -1,11 +1,13 @@
 // What the first screen downloads: the build's index.html names the entry script, its modulepreloads
 // and the stylesheets, and every static import is followed; an `import()` (React.lazy dialogs, the
-// query islands) is lazy and left out. Each file is gzipped on its own at level 9, as it would travel.
+// query islands) is lazy and left out. Each file counts as the gzip bytes that travel: the build's own
+// `.gz` copy, which both fronts send (src/server/gzip-files.mjs), or zlib's level 9 where there is none.
 // Shared by `npm run bench` and the size budget test (tests/budget/bundle-size.test.ts).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { gzipMatches, gzipPathOf } from "../src/server/gzip-files.mjs";
 
 /**
  * The budget for all first-screen JS and CSS, gzip. It was 100 kB; the session root, region error
@@ -17,10 +19,11 @@ import { gzipSync } from "node:zlib";
  * chunks share into small files of their own): 98.75 kB. The settings and song-details dialogs' words
  * moved into their chunks (-0.4 kB): 98.3 kB; the words of the login dialog, the request errors, the
  * queue line, the heart and the account area went with their lazy code (-0.9 kB): 97.4 kB; the keyboard
- * shortcuts dialog's words and list (-0.2 kB): 97.2 kB. The aim is 85 kB (React DOM alone is about
+ * shortcuts dialog's words and list (-0.2 kB): 97.2 kB. Counting the Zopfli copies both fronts now
+ * send instead of zlib's level 9 (-3.5 kB, the same files): 93.7 kB. The aim is 85 kB (React DOM alone is about
  * 60 kB of it); never raise it quietly.
  */
-export const BUDGET_BYTES = 97_250;
+export const BUDGET_BYTES = 93_750;
 /** What the issue aims for. */
 export const AIM_BYTES = 85_000;
 
@@ -75,6 +78,17 @@ function resolvePath(from, specifier) {
 
 const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
+/** The size of what a front sends for this file when the browser accepts gzip. */
+function shippedGzipSize(path, buffer) {
+  try {
+    const gz = readFileSync(gzipPathOf(path));
+    if (gzipMatches(gz, buffer)) return gz.length;
+  } catch {
+    // No copy (a file too small to be worth one, or a build without precompression).
+  }
+  return gzipSize(buffer);
+}
+
 /**
  * The first-screen files of a build in `dist`, with raw and gzip sizes.
  * @param {string} dist
@@ -86,7 +100,7 @@ export function initialLoad(dist) {
   const add = (path, kind, via) => {
     if (files.has(path)) return false;
     const buffer = readFileSync(join(dist, path));
-    files.set(path, { path, kind, via, raw: buffer.length, gzip: gzipSize(buffer) });
+    files.set(path, { path, kind, via, raw: buffer.length, gzip: shippedGzipSize(join(dist, path), buffer) });
     return true;
   };
   const queue = [...entries, ...preloads].map((src) => ({ path: resolvePath("", src), via: "index.html" }));

@@ -1,6 +1,8 @@
 /**
  * Brotli or gzip for text files, negotiated per request (accept-encoding.mjs), each compressed once and
- * kept: the build never changes while it is served, so the cache is bounded by the build's size.
+ * kept: the build never changes while it is served, so the cache is bounded by the build's size. Gzip
+ * comes from the build's own `.gz` copy when there is one (smaller, see gzip-files.mjs), so `npm start`
+ * and the nginx front send the same bytes.
  */
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { pickEncoding } from "./accept-encoding.mjs";
@@ -10,10 +12,14 @@ const MIN_BYTES = 1024;
 
 export function createCompressor() {
   const cache = new Map();
-  /** @returns {{ body: Buffer, encoding: "br" | "gzip" | null }} */
-  return function compressed(key, body, acceptEncoding) {
+  /**
+   * @param {Buffer | null} [shippedGzip] the build's gzip copy of `body`
+   * @returns {{ body: Buffer, encoding: "br" | "gzip" | null }}
+   */
+  return function compressed(key, body, acceptEncoding, shippedGzip = null) {
     const encoding = body.length < MIN_BYTES ? null : pickEncoding(acceptEncoding);
     if (!encoding) return { body, encoding: null };
+    if (encoding === "gzip" && shippedGzip) return { body: shippedGzip, encoding };
     const cacheKey = `${encoding}:${key}`;
     let out = cache.get(cacheKey);
     if (!out) {

@@ -1,12 +1,12 @@
 /**
- * Writes `<file>.gz` beside every text file of a build, once, at the highest level. nginx serves these
- * as they are (`gzip_static on`) instead of compressing each answer again: gzipping the entry script on
- * every request held the nginx front to a few dozen answers a second. `npm start` keeps its own
- * in-memory copies (compression.mjs) and never looks at them.
+ * Writes `<file>.gz` beside every text file of a build, once, as gzip-files.mjs compresses them. nginx
+ * serves these files as they are (`gzip_static on`) instead of compressing each answer again (gzipping
+ * the entry script on every request held the nginx front to a few dozen answers a second), and
+ * `npm start` sends the same bytes (static-files.mjs).
  */
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gzipForShipping, gzipPathOf } from "./gzip-files.mjs";
 import { NGINX_FOLDER } from "./nginx-config.mjs";
 import { COMPRESSIBLE } from "./static-files.mjs";
 
@@ -23,7 +23,7 @@ export async function precompressBuild(dir, top = true) {
       COMPRESSIBLE.has(extname(entry.name)) &&
       (await stat(path)).size >= MIN_BYTES
     ) {
-      await writeFile(`${path}.gz`, gzipSync(await readFile(path), { level: 9 }));
+      await writeFile(gzipPathOf(path), await gzipForShipping(await readFile(path)));
     }
   }
 }

@@ -57,7 +57,7 @@ export async function startServer({
   /** Sends a whole file, compressed when the client accepts it and the type is text. */
   function sendFile(req, res, file) {
     const out = file.compressible
-      ? compressed(file.path, file.body, req.headers["accept-encoding"])
+      ? compressed(file.path, file.body, req.headers["accept-encoding"], file.gzip)
       : { body: file.body, encoding: null };
     respond.send(
       res,

@@ -5,6 +5,7 @@
  */
 import { readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, sep } from "node:path";
+import { gzipMatches, gzipPathOf } from "./gzip-files.mjs";
 
 export const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -32,9 +33,19 @@ export const REVALIDATE = "no-cache";
 
 /**
  * @typedef {{ kind: "file", path: string, body: Buffer, type: string, cacheControl: string,
- *   compressible: boolean }} StaticFile
+ *   compressible: boolean, gzip: Buffer | null }} StaticFile
  * @typedef {StaticFile | { kind: "app" } | { kind: "not-found" } | { kind: "bad-request" }} Lookup
  */
+
+/** The build's gzip copy of a file (precompress.mjs), when there is one and it still matches. */
+async function shippedGzip(path, body) {
+  try {
+    const gz = await readFile(gzipPathOf(path));
+    return gzipMatches(gz, body) ? gz : null;
+  } catch {
+    return null;
+  }
+}
 
 /** @param {string} root absolute path of the build, already resolved through symlinks */
 export function createStaticFiles(root) {
@@ -62,13 +73,16 @@ export function createStaticFiles(root) {
       // A symlink inside the build must not lead out of it.
       const real = await realpath(path);
       if (!real.startsWith(root + sep) || !(await stat(real)).isFile()) return { kind: "not-found" };
+      const body = await readFile(real);
+      const compressible = COMPRESSIBLE.has(extname(path));
       const file = {
         kind: "file",
         path: real,
-        body: await readFile(real),
+        body,
         type: TYPES[extname(path)] ?? "application/octet-stream",
         cacheControl: relative.startsWith(HASHED_FOLDER) ? IMMUTABLE : REVALIDATE,
-        compressible: COMPRESSIBLE.has(extname(path)),
+        compressible,
+        gzip: compressible ? await shippedGzip(real, body) : null,
       };
       files.set(path, file);
       return file;

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createResponder } from "../responses.mjs";
@@ -81,6 +82,12 @@ describe("the production server", () => {
     await writeFile(join(dist, "sw.js"), SW);
     await writeFile(join(dist, "csp.txt"), `${POLICY}\n`);
     await writeFile(join(dist, "assets", "app-abc123.js"), ASSET);
+    // The build's gzip copies (precompress.mjs); level 1 so that they differ from what the server would
+    // make itself. The second one was left behind by an older build and no longer matches its file.
+    await writeFile(join(dist, "assets", "shipped-abc123.js"), ASSET);
+    await writeFile(join(dist, "assets", "shipped-abc123.js.gz"), gzipSync(ASSET, { level: 1 }));
+    await writeFile(join(dist, "assets", "stale-abc123.js"), ASSET);
+    await writeFile(join(dist, "assets", "stale-abc123.js.gz"), gzipSync(`${ASSET}// old`, { level: 1 }));
     await writeFile(join(dist, "nginx", "security-headers.conf"), "add_header X 1;");
     await writeFile(join(outside, "secret.txt"), "outside the build");
     await symlink(join(outside, "secret.txt"), join(dist, "assets", "leak.txt"));
@@ -295,6 +302,15 @@ describe("the production server", () => {
       const response = await get(app.port, "/assets/app-abc123.js", { "Accept-Encoding": accept });
       expect(response.headers["content-encoding"]).toBe(encoding);
       expect(response.headers.vary).toBe("Accept-Encoding");
+    });
+
+    it.each([
+      ["the build's gzip copy when it matches the file", "shipped-abc123.js", gzipSync(ASSET, { level: 1 })],
+      ["its own gzip when the copy is stale", "stale-abc123.js", gzipSync(ASSET, { level: 9 })],
+    ])("sends %s", async (_, file, expected) => {
+      const response = await get(app.port, `/assets/${file}`, { "Accept-Encoding": "br;q=0, gzip" });
+      expect(response.headers["content-encoding"]).toBe("gzip");
+      expect(Number(response.headers["content-length"])).toBe(expected.length);
     });
   });
 
