@@ -1,8 +1,8 @@
 /**
  * The audio machinery behind the player store, loaded on demand by `audio-session.ts` (a chunk of its
- * own: the first screen needs none of it): the `<audio>` element, the controller, their store
- * subscriptions, the sleep timer and the tab channel, all created when the engine is and undone by
- * its `dispose`.
+ * own: the first screen needs none of it): the controller driving the session's `<audio>` element,
+ * their store subscriptions, the sleep timer and the tab channel, all created when the engine is and
+ * undone by its `dispose` (the element stays the session's).
  */
 
 import { type StreamFormat, streamUrl } from "@/lib/config";
@@ -39,15 +39,15 @@ function chooseStreamFormat(audio: HTMLAudioElement): StreamFormat {
   return "mp3";
 }
 
-export function createAudioEngine(env: AudioEngineEnvironment, station: StationId): AudioEngine {
+export function createAudioEngine(
+  env: AudioEngineEnvironment,
+  audio: HTMLAudioElement,
+  station: StationId,
+): AudioEngine {
   const disposers: (() => void)[] = [];
   const tabId = Math.random().toString(36).slice(2);
   const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(TAB_CHANNEL);
 
-  const audio = env.document.createElement("audio");
-  audio.preload = "none";
-  audio.hidden = true;
-  env.document.body.append(audio);
   const controller = createAudioController({
     element: audio,
     streamUrl,
@@ -83,10 +83,7 @@ export function createAudioEngine(env: AudioEngineEnvironment, station: StationI
       },
       stop: () => controller.stop(),
     }),
-    () => {
-      controller.dispose();
-      audio.remove();
-    },
+    () => controller.dispose(),
   );
 
   return {

@@ -6,6 +6,12 @@
  * the focus reaches the Play button (`audioWanted`), and the engine is created on the first Play. A
  * Play pressed before the chunk is in is not lost: the player says "connecting" at once and the
  * engine plays as soon as it arrives (unless Stop came first). The disposer undoes all of it.
+ *
+ * The `<audio>` element itself is made here, within the first Play press, and handed to the engine.
+ * Safari (iOS and macOS, and WebKit with its autoplay policy set to deny) lets an element play outside
+ * a user gesture only after play() was once called on it within one. So a press that comes before
+ * the engine calls play() on the still empty element (which plays nothing anywhere: it has no source
+ * yet, and the engine's first load aborts that call), and the engine later starts that same element.
  */
 
 import { loadChunk } from "@/lib/load-chunk";
@@ -40,15 +46,39 @@ function loadEngine(): Promise<EngineModule> {
   return engineModule;
 }
 
+function createAudioElement(document: Document): HTMLAudioElement {
+  const audio = document.createElement("audio");
+  audio.preload = "none";
+  audio.hidden = true;
+  document.body.append(audio);
+  return audio;
+}
+
+/** Within a press: the browser now lets this element play later, outside it (see above). */
+function allowLaterPlayback(audio: HTMLAudioElement) {
+  try {
+    // Settles only when the engine loads a source (an AbortError) or never; nothing to wait for.
+    audio.play()?.catch(() => {});
+  } catch {
+    // An engine without a media pipeline (jsdom) throws instead.
+  }
+}
+
 export function startAudioSession(env: AudioSessionEnvironment, initialStation: StationId): () => void {
   let station = initialStation;
+  let audio: HTMLAudioElement | null = null;
   let engine: AudioEngine | null = null;
   /** Play was pressed and the engine's chunk is not in yet. */
   let playPending = false;
   let disposed = false;
 
+  function sessionAudio(): HTMLAudioElement {
+    audio ??= createAudioElement(env.document);
+    return audio;
+  }
+
   function createEngine({ createAudioEngine }: EngineModule): AudioEngine {
-    engine ??= createAudioEngine(env, station);
+    engine ??= createAudioEngine(env, sessionAudio(), station);
     return engine;
   }
 
@@ -69,6 +99,7 @@ export function startAudioSession(env: AudioSessionEnvironment, initialStation: 
       }
       if (playPending) return;
       playPending = true;
+      allowLaterPlayback(sessionAudio());
       playbackChanged("connecting");
       void loadEngine().then((loaded) => {
         if (disposed || !playPending) return;
@@ -79,6 +110,7 @@ export function startAudioSession(env: AudioSessionEnvironment, initialStation: 
     stop() {
       if (playPending) {
         playPending = false;
+        audio?.pause();
         playbackChanged("stopped");
       }
       engine?.stop();
@@ -102,6 +134,8 @@ export function startAudioSession(env: AudioSessionEnvironment, initialStation: 
     if (active === session) active = null;
     engine?.dispose();
     engine = null;
+    audio?.remove();
+    audio = null;
     playPending = false;
     playbackChanged("stopped");
   };

@@ -33,6 +33,23 @@ describe("the audio session before its engine is in", () => {
     expect(audioElements()).toHaveLength(0);
   });
 
+  it("calls play() within the press on the element the engine then plays (Safari's gesture rule)", async () => {
+    const { playRequested, dispose } = await freshSession();
+    playRequested();
+    // Before playRequested returned: one element, play() called on it, and no stream asked for yet.
+    expect(audioElements()).toHaveLength(1);
+    const pressed = audioElements()[0];
+    expect(HTMLMediaElement.prototype.play).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(HTMLMediaElement.prototype.play).mock.contexts[0]).toBe(pressed);
+    expect(pressed.getAttribute("src")).toBeNull();
+    // The engine arrives and starts the stream on that same element; no second one is made.
+    await vi.waitFor(() => expect(pressed.getAttribute("src")).toMatch(/^https:\/\/listen\.moe\//));
+    expect([...audioElements()]).toEqual([pressed]);
+    expect(vi.mocked(HTMLMediaElement.prototype.play).mock.contexts.at(-1)).toBe(pressed);
+    dispose();
+    expect(audioElements()).toHaveLength(0);
+  });
+
   it("drops a Play that Stop (or the toggle) took back before the engine arrived", async () => {
     for (const takeBack of ["stop", "toggle"] as const) {
       const session = await freshSession();
@@ -40,13 +57,16 @@ describe("the audio session before its engine is in", () => {
       if (takeBack === "stop") session.stopRequested();
       else session.togglePlayback();
       expect(session.getPlayerState().status).toBe("stopped");
-      // The chunk still arrives (warming it is harmless); no element is made and nothing plays.
+      // The chunk still arrives (warming it is harmless); the element made by the press stays empty
+      // and paused: no stream is asked for and nothing plays.
       session.audioWanted();
       await import("../audio-engine");
       await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(audioElements()).toHaveLength(0);
-      expect(HTMLMediaElement.prototype.play).not.toHaveBeenCalled();
+      expect([...audioElements()].map((audio) => audio.getAttribute("src"))).toEqual([null]);
+      expect(HTMLMediaElement.prototype.play).toHaveBeenCalledTimes(1);
+      expect(HTMLMediaElement.prototype.pause).toHaveBeenCalled();
       session.dispose();
+      vi.mocked(HTMLMediaElement.prototype.play).mockClear();
     }
   });
 
