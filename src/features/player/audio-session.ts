@@ -8,10 +8,12 @@
  * engine plays as soon as it arrives (unless Stop came first). The disposer undoes all of it.
  *
  * The `<audio>` element itself is made here, within the first Play press, and handed to the engine.
- * Safari (iOS and macOS, and WebKit with its autoplay policy set to deny) lets an element play outside
- * a user gesture only after play() was once called on it within one. So a press that comes before
- * the engine calls play() on the still empty element (which plays nothing anywhere: it has no source
- * yet, and the engine's first load aborts that call), and the engine later starts that same element.
+ * Safari on iOS lets an element play outside a user gesture only after play() was once called on it
+ * within one. So a press that comes before the engine calls play() on the still empty element (which
+ * plays nothing anywhere: it has no source yet, and the engine's first load aborts that call), and
+ * the engine later starts that same element. (WebKitGTK with its autoplay policy set to deny, the
+ * nearest engine here, lets any element play once the page has had a gesture, so it cannot show the
+ * difference; Chromium and Firefox allow it either way.)
  */
 
 import { loadChunk } from "@/lib/load-chunk";
