@@ -22,10 +22,11 @@ import { gzipMatches, gzipPathOf } from "../src/server/gzip-files.mjs";
  * shortcuts dialog's words and list (-0.2 kB): 97.2 kB. Counting the Zopfli copies both fronts now
  * send instead of zlib's level 9 (-3.5 kB, the same files): 93.7 kB; Tailwind no longer scanning tests
  * and docs for class names: 93.6 kB; the <audio> element made within the Play press, so Safari lets
- * the lazily loaded engine start it (+0.07 kB): 93.7 kB. The aim is 85 kB (React DOM alone is about
+ * the lazily loaded engine start it (+0.07 kB): 93.7 kB; the bootstrap also painting the event on air,
+ * so the shell's title sits where the app's will (+0.07 kB): 93.8 kB. The aim is 85 kB (React DOM alone is about
  * 60 kB of it); never raise it quietly.
  */
-export const BUDGET_BYTES = 93_750;
+export const BUDGET_BYTES = 93_850;
 /** What the issue aims for. */
 export const AIM_BYTES = 85_000;
 

@@ -4,8 +4,9 @@
 // when the app starts. It identifies anonymously, as the client does for a visitor who is not logged
 // in, keeps the frames it receives, and leaves it all on window.__lmEarlyGateway for the gateway
 // client to adopt (src/features/gateway/early-socket.ts). Until then it also writes the song's title
-// into index.html's static shell (#lm-shell-title): the last known one from the offline snapshot at
-// once, the live one as soon as it arrives, so the title is on screen before the app has loaded.
+// and the event on air into index.html's static shell (#lm-shell-title, #lm-shell-event): the last
+// known ones from the offline snapshot at once, the live ones as soon as they arrive, so the title is
+// on screen, where the app will put it, before the app has loaded.
 // React replaces the shell with the real page on its first render. A plain script, no imports: it is
 // not bundled.
 // GATEWAY_URLS is replaced by the build: { jpop: "ws://…", kpop: "ws://…" }.
@@ -32,30 +33,36 @@
   const display = stored("lm.display.v1");
   const preferRomaji =
     display?.version === 1 ? display.preferRomaji === true : stored("lm.settings.v2")?.preferRomaji === true;
+  const pick = (value) => (typeof value === "string" ? value.trim().slice(0, 500) : "");
   /** songTitle (src/lib/song.ts) without the "Untitled" word, which needs the page's dictionary. */
   const titleOf = (song) => {
-    const pick = (value) => (typeof value === "string" ? value.trim().slice(0, 500) : "");
     const [first, second] = preferRomaji
       ? [song?.titleRomaji, song?.title]
       : [song?.title, song?.titleRomaji];
     return pick(first) || pick(second);
   };
-  let shownTitle = "";
-  const showTitle = () => {
+  let shown = null;
+  const show = () => {
     const heading = document.getElementById("lm-shell-title");
-    if (!heading || !shownTitle) return;
-    heading.textContent = shownTitle;
+    const event = document.getElementById("lm-shell-event");
+    if (!heading || !shown) return;
+    heading.textContent = shown.title;
     heading.hidden = false;
+    if (!event?.lastElementChild) return;
+    // The app's words for it (t.nowPlaying.event) in English, as the rest of the shell.
+    event.lastElementChild.textContent = `Event: ${shown.event}`;
+    event.hidden = !shown.event;
   };
-  const paint = (song) => {
-    const title = titleOf(song);
+  /** `update`: a TRACK_UPDATE's d, or the one the offline snapshot kept. */
+  const paint = (update) => {
+    const title = titleOf(update?.song);
     if (!title) return;
-    shownTitle = title;
-    showTitle();
+    shown = { title, event: pick(update?.event?.name) };
+    show();
   };
   // The body is parsed after this script runs, and before the app's (deferred) bundle starts.
-  document.addEventListener("readystatechange", showTitle, { once: true });
-  paint(stored("lm.now-playing.v1")?.[station]?.update?.song);
+  document.addEventListener("readystatechange", show, { once: true });
+  paint(stored("lm.now-playing.v1")?.[station]?.update);
 
   let socket;
   try {
@@ -74,7 +81,7 @@
     try {
       const frame = JSON.parse(event.data);
       if (frame?.op === 1 && (frame.t === "TRACK_UPDATE" || frame.t === "TRACK_UPDATE_REQUEST"))
-        paint(frame.d?.song);
+        paint(frame.d);
     } catch {
       // Not JSON: the gateway client will say so when it takes the frames.
     }

@@ -10,6 +10,8 @@ export interface StationSnapshot {
       /** The songs before the current one, most recent first. */
       lastPlayed: { id: number; title: string | null }[];
       listeners: number;
+      /** The station event on air, if any. */
+      event: { name: string } | null;
     }
   >;
   sockets: { jpop: number; kpop: number; total: number };

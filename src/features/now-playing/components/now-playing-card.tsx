@@ -32,7 +32,9 @@ export function NowPlayingCard({ station, actions, listeners, onShowDetails }: N
   return (
     <section
       aria-label={t.nowPlaying.nowPlaying}
-      className="flex min-w-0 flex-col gap-6 sm:flex-row sm:items-center"
+      // Top-aligned beside the cover: the title stays put from song to song, however many lines the
+      // details below it take, and index.html's static shell can put it in the same place.
+      className="flex min-w-0 flex-col gap-6 sm:flex-row sm:items-start"
     >
       {track ? (
         <TrackDetails track={track} actions={actions} listeners={listeners} onShowDetails={onShowDetails} />
