@@ -13,6 +13,7 @@ export const TRACE_CATEGORIES = [
   "v8.execute",
   "v8",
   "fonts",
+  "viz",
 ];
 
 /** Trace event name → what it counts as. Anything else is its parent's (or "other" at the top). */
@@ -31,16 +32,19 @@ const KIND = {
   UpdateLayerTree: "paint",
   Commit: "composite",
   CompositeLayers: "composite",
-  EvaluateScript: "script",
+  // Evaluating scripts: the inline bootstrap during parsing, the bundle's modules.
+  EvaluateScript: "script evaluate",
   "v8.compile": "script compile",
   "v8.compileModule": "script compile",
   "v8.produceModuleCache": "script compile",
-  "v8.evaluateModule": "script",
-  FunctionCall: "script",
-  TimerFire: "script",
-  EventDispatch: "script",
-  FireAnimationFrame: "script",
-  RunMicrotasks: "script",
+  "v8.evaluateModule": "script evaluate",
+  // Callbacks after that: React's render and commit (scheduled tasks, microtasks), effects, socket
+  // and timer handlers.
+  FunctionCall: "script callbacks",
+  TimerFire: "script callbacks",
+  EventDispatch: "script callbacks",
+  FireAnimationFrame: "script callbacks",
+  RunMicrotasks: "script callbacks",
   "V8.GCScavenger": "GC",
   MajorGC: "GC",
   MinorGC: "GC",
@@ -87,9 +91,10 @@ export function findMainThread(events, url) {
  * @param {any[]} events
  * @param {{pid: number, tid: number, navigationStart: number}} main
  * @param {number} untilMs
+ * @param {number} [fromMs] where the window starts, after navigation start
  */
-export function breakdown(events, main, untilMs) {
-  const start = main.navigationStart;
+export function breakdown(events, main, untilMs, fromMs = 0) {
+  const start = main.navigationStart + fromMs * 1000;
   const end = start + untilMs * 1000;
   const ms = (us) => us / 1000;
   const thread = completeEvents(events.filter((e) => e.pid === main.pid && e.tid === main.tid));
@@ -99,7 +104,9 @@ export function breakdown(events, main, untilMs) {
   const add = (kind, us, name) => {
     kinds[kind] = (kinds[kind] ?? 0) + ms(us);
     const key = `${kind}: ${name}`;
-    names[key] = (names[key] ?? 0) + ms(us);
+    names[key] ??= { ms: 0, count: 0 };
+    names[key].ms += ms(us);
+    names[key].count++;
   };
   const styles = [];
   const forced = [];
@@ -124,7 +131,7 @@ export function breakdown(events, main, untilMs) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) finish(stack.pop());
     if (e.ts >= end || e.ts + e.dur <= start) continue;
     const parent = stack.at(-1);
-    const inScript = stack.some((n) => n.kind === "script" || n.kind === "script compile");
+    const inScript = stack.some((n) => n.kind.startsWith("script"));
     const kind = KIND[e.name] ?? (parent ? parent.kind : TOP_LEVEL.has(e.name) ? "other" : "other");
     if (parent) parent.children.push(e);
     else if (e.dur >= 5000) tasks.push({ at: ms(e.ts - start), dur: ms(e.dur), name: e.name });
@@ -158,6 +165,16 @@ export function breakdown(events, main, untilMs) {
     raster += clip(e.ts, e.ts + (e.dur ?? 0));
     rasterCpu += cpuIn(e);
   }
+  // The display compositor draws each frame (software with --disable-gpu): backdrop filters cost here.
+  let display = 0;
+  let displayCpu = 0;
+  for (const e of events) {
+    if (e.name !== "Display::DrawAndSwap" || e.ph !== "X") continue;
+    display += clip(e.ts, e.ts + (e.dur ?? 0));
+    displayCpu += cpuIn(e);
+  }
+  kinds["display compositor"] = ms(display);
+  cpu["display compositor"] = ms(displayCpu);
   kinds["raster (workers)"] = ms(raster);
   cpu["raster (workers)"] = ms(rasterCpu);
   return { kinds, cpu, names, styles, forced, tasks };

@@ -173,7 +173,22 @@ function traceSummary(run, label, { data, events }, url) {
   const { titlePaint, appPaint } = moments(data.bench);
   const first = breakdown(events, main, titlePaint);
   const whole = appPaint ? breakdown(events, main, appPaint) : null;
-  const row = { titlePaint, appPaint, first, whole, nodes: data.nodes, title: data.title };
+  // The title's own frame: from the title entering the DOM (the shell's, written by the bootstrap)
+  // to its paint (Element Timing, else the rAF cross-check); only when the shell held the title first.
+  const shellFrame =
+    data.bench.firstTitleId === "lm-shell-title" && titlePaint
+      ? breakdown(events, main, titlePaint, data.bench.firstTitleAt)
+      : null;
+  const row = {
+    titlePaint,
+    appPaint,
+    first,
+    whole,
+    shellFrame,
+    shellFrameFrom: data.bench.firstTitleAt,
+    nodes: data.nodes,
+    title: data.title,
+  };
   if (args.verbose) {
     const fmt = (b) =>
       Object.entries(b.kinds)
@@ -195,9 +210,9 @@ function traceSummary(run, label, { data, events }, url) {
       );
     console.log(
       `  top self times: ${Object.entries(b.names)
-        .sort((x, y) => y[1] - x[1])
+        .sort((x, y) => y[1].ms - x[1].ms)
         .slice(0, 14)
-        .map(([k, v]) => `${k} ${round(v)}`)
+        .map(([k, v]) => `${k} ${round(v.ms)} (${v.count}×)`)
         .join("; ")}`,
     );
     console.log(`  tasks ≥5 ms: ${b.tasks.map((t) => `${r(t.at)}+${r(t.dur)}`).join(", ")}`);
@@ -225,13 +240,13 @@ function report(label, rows) {
     out.firstCpu[kind] = med((row) => row.first.cpu[kind] ?? 0);
     out.wholeCpu[kind] = med((row) => row.whole?.cpu[kind] ?? null);
   }
-  // The main thread's total: raster runs on worker threads beside it.
+  // The main thread's total: raster and the display compositor run on other threads.
   const total = (pick) =>
     med((row) => {
       const kinds = pick(row);
       if (!kinds) return null;
       return Object.entries(kinds).reduce(
-        (sum, [kind, v]) => (kind === "raster (workers)" ? sum : sum + v),
+        (sum, [kind, v]) => (kind === "raster (workers)" || kind === "display compositor" ? sum : sum + v),
         0,
       );
     });
@@ -240,9 +255,36 @@ function report(label, rows) {
   out.firstCpu.total = total((row) => row.first.cpu);
   out.wholeCpu.total = total((row) => row.whole?.cpu);
   kinds.push("total");
+  // The shell's title frame, over the runs where it was painted by the shell.
+  const framed = rows.filter((row) => row.shellFrame);
+  out.shellFrame = { n: framed.length, wall: {}, cpu: {} };
+  for (const kind of [...kinds.filter((k) => k !== "total")]) {
+    out.shellFrame.wall[kind] = round(median(framed.map((row) => row.shellFrame.kinds[kind] ?? 0)));
+    out.shellFrame.cpu[kind] = round(median(framed.map((row) => row.shellFrame.cpu[kind] ?? 0)));
+  }
+  out.shellFrame.duration = round(median(framed.map((row) => row.titlePaint - row.shellFrameFrom)));
+  const frameFonts = [...new Set(framed.flatMap((row) => Object.keys(row.shellFrame.names)))].filter((n) =>
+    /font/i.test(n),
+  );
+  out.shellFrame.fonts = Object.fromEntries(
+    frameFonts.map((name) => [name, round(median(framed.map((row) => row.shellFrame.names[name]?.ms ?? 0)))]),
+  );
   const stylesOf = (row) => (row.whole ?? row.first).styles;
   out.styleElements = med((row) => stylesOf(row).reduce((sum, s) => sum + (s.elements ?? 0), 0));
   out.styleCount = med((row) => stylesOf(row).length);
+  // Font matching and fallback (IPC to the browser process on Linux) by function: wall time and calls.
+  const fontNames = [...new Set(rows.flatMap((row) => Object.keys((row.whole ?? row.first).names)))]
+    .filter((name) => /font/i.test(name))
+    .sort();
+  out.fonts = Object.fromEntries(
+    fontNames.map((name) => [
+      name,
+      {
+        ms: med((row) => (row.whole ?? row.first).names[name]?.ms ?? 0),
+        count: med((row) => (row.whole ?? row.first).names[name]?.count ?? 0),
+      },
+    ]),
+  );
   out.forcedLayouts = med((row) => (row.whole ?? row.first).forced.length);
   console.log(
     `\n${label} (n=${out.n}): title painted ${out.titlePaint} ms, app painted ${out.appPaint} ms, ${out.elements} elements`,
@@ -254,6 +296,23 @@ function report(label, rows) {
     console.log(
       `  ${kind.padEnd(24)}${String(out.first[kind]).padStart(12)}${String(out.whole[kind]).padStart(14)}${String(out.firstCpu[kind]).padStart(16)}${String(out.wholeCpu[kind]).padStart(14)}`,
     );
+  const frame = out.shellFrame;
+  console.log(
+    `  the shell's title frame (title in DOM → painted), n=${frame.n}: ${frame.duration} ms; wall ${Object.entries(
+      frame.wall,
+    )
+      .filter(([, v]) => v >= 0.1)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}; CPU ${Object.entries(frame.cpu)
+      .filter(([, v]) => v >= 0.1)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}; fonts ${Object.entries(frame.fonts)
+      .filter(([, v]) => v >= 0.1)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+  for (const [name, { ms, count }] of Object.entries(out.fonts))
+    console.log(`  to app paint, ${name}: ${ms} ms, ${count} calls`);
   console.log(
     `  style recalcs ${out.styleCount}, elements styled ${out.styleElements}, forced style/layout ${out.forcedLayouts}`,
   );
