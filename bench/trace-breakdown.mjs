@@ -135,6 +135,12 @@ export function breakdown(events, main, untilMs, fromMs = 0) {
     const kind = KIND[e.name] ?? (parent ? parent.kind : TOP_LEVEL.has(e.name) ? "other" : "other");
     if (parent) parent.children.push(e);
     else if (e.dur >= 5000) tasks.push({ at: ms(e.ts - start), dur: ms(e.dur), name: e.name });
+    if (KIND[e.name] === "script evaluate" && e.dur >= 5000)
+      tasks.push({
+        at: ms(e.ts - start),
+        dur: ms(e.dur),
+        name: `${e.name} ${(e.args?.data?.url ?? "").split("/").at(-1)}`,
+      });
     if (kind === "style" && KIND[e.name] === "style")
       styles.push({
         at: ms(e.ts - start),

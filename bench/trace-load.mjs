@@ -196,7 +196,7 @@ function traceSummary(run, label, { data, events }, url) {
         .map(([k, v]) => `${k} ${round(v)}`)
         .join(", ");
     console.log(
-      `${label} run ${run}: title painted ${r(titlePaint)} (${data.bench.firstTitleId || "app"}), app painted ${appPaint ? r(appPaint) : "-"}, ${data.nodes} elements, title ${JSON.stringify(data.title)}`,
+      `${label} run ${run}: title in DOM ${r(data.bench.firstTitleAt)}, painted ${r(titlePaint)} (${data.bench.firstTitleId || "app"}), app painted ${appPaint ? r(appPaint) : "-"}, ${data.nodes} elements, title ${JSON.stringify(data.title)}`,
     );
     console.log(`  to title paint: ${fmt(first)}`);
     if (whole) console.log(`  to app paint:   ${fmt(whole)}`);
@@ -215,7 +215,9 @@ function traceSummary(run, label, { data, events }, url) {
         .map(([k, v]) => `${k} ${round(v.ms)} (${v.count}×)`)
         .join("; ")}`,
     );
-    console.log(`  tasks ≥5 ms: ${b.tasks.map((t) => `${r(t.at)}+${r(t.dur)}`).join(", ")}`);
+    console.log(
+      `  tasks ≥5 ms: ${b.tasks.map((t) => `${r(t.at)}+${r(t.dur)}${t.name.includes(" ") ? ` (${t.name})` : ""}`).join(", ")}`,
+    );
   }
   return row;
 }
