@@ -349,7 +349,23 @@ async function screenshots(dir) {
 
 try {
   if (args.shots) await screenshots(args.shots);
-  else if (!args.trace) {
+  else if (!args.trace && variant) {
+    // Untraced A/B: only the moments, without the tracing's own overhead.
+    for (const server of servers) await load(server.url, { trace: false });
+    const runMoments = [[], []];
+    for (let run = 0; run < Number(args.runs); run++)
+      for (const [i, server] of servers.entries())
+        runMoments[i].push(moments((await load(server.url, { trace: false })).data.bench));
+    const [a, b] = runMoments.map((list, i) => {
+      const title = median(list.map((m) => m.titlePaint));
+      const app = median(list.map((m) => m.appPaint).filter((v) => v !== null));
+      console.log(
+        `${["A (as built)", `B (${variant.name})`][i]} (n=${list.length}): title painted ${round(title)} ms (${list.map((m) => r(m.titlePaint)).join(", ")}), app painted ${round(app)} ms`,
+      );
+      return { title, app };
+    });
+    console.log(`B/A: title painted ${round(b.title / a.title, 2)}, app painted ${round(b.app / a.app, 2)}`);
+  } else if (!args.trace) {
     for (let run = 0; run < Number(args.runs); run++)
       printLoaf(run, (await load(servers[0].url, { trace: false })).data);
   } else {
