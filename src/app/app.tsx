@@ -77,7 +77,7 @@ export function App() {
   useKeyboardShortcuts(openShortcuts);
   const t = useT();
   return (
-    <div className="backdrop-glow flex min-h-dvh flex-col">
+    <div className="flex min-h-dvh flex-col">
       <header className="relative mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-4 sm:px-8 sm:pt-6">
         <Profiled id="header">
           <div className="flex items-center gap-3">
