@@ -1,6 +1,14 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { closePlayers, launchBrowser, openPlayer, screenshot, VIEWPORTS } from "./support/browser";
+import {
+  animationFrames,
+  closePlayers,
+  launchBrowser,
+  openPlayer,
+  screenshot,
+  VIEWPORTS,
+} from "./support/browser";
+import { watchGraphql } from "./support/graphql-traffic";
 import { eventually, stationControl } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -260,6 +268,7 @@ describe("accounts", () => {
   it("shows and toggles favorites on now playing and history, in step with the station", async () => {
     const favorite = await playAFavoriteOfKana();
     const { page, errors, close } = await openPlayer(browser, appUrl);
+    const graphql = watchGraphql(page);
     await logInAsKana(page);
     const seeded = await favoritesOf(KANA.username);
     await signedInAs(page, KANA.displayName, seeded.length);
@@ -316,8 +325,14 @@ describe("accounts", () => {
     );
     await signedInAs(page, KANA.displayName, count - 1);
 
-    // Settled: no late reconcile flips anything back.
-    await page.waitForTimeout(500);
+    // Settled: no late reconcile flips anything back. The reconcile is the check each toggle asks for
+    // once it settles (favorites.ts, onSettled); once the one after the third toggle is answered and
+    // the page has drawn a frame since, anything it would flip is flipped.
+    await eventually(() => {
+      const toggles = graphql.answered.flatMap((operation, i) => (operation === "favoriteSong" ? [i] : []));
+      return toggles.length === 3 && graphql.answered.slice(toggles[2] + 1).includes("checkFavorite");
+    }, "the check after the last toggle is answered");
+    await animationFrames(page);
     expect(await heartIn(history, favorite.title).getAttribute("aria-pressed")).toBe("false");
     expect(await heartIn(nowPlaying, current.title).getAttribute("aria-pressed")).toBe(
       String(seeded.includes(current.id)),

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { audioState, openPlayer } from "./support/browser";
+import { countGatewayFrames, pageHandledFrames } from "./support/gateway-frames";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
@@ -33,7 +34,11 @@ describe("listening", () => {
     await page.getByRole("button", { name: "Stop" }).click();
     await page.getByRole("button", { name: "Play" }).waitFor();
     expect((await audioState(page)).src).toBe("");
-    await page.waitForTimeout(1_500);
+    // Stopped means the stream is let go, not paused: the station sees its listener leave.
+    await eventually(
+      async () => ((await station.state()).audio.open["/stream"] ?? 0) === 0,
+      "the station's /stream has no listener left",
+    );
 
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
@@ -93,18 +98,23 @@ describe("listening", () => {
   });
 
   it("does not start audio after a gateway reconnect when the user had stopped", async () => {
-    const { page, errors, close } = await openPlayer(suite.browser, appUrl);
+    const { page, errors, close } = await openPlayer(suite.browser, appUrl, undefined, {
+      beforeLoad: (page) => page.context().addInitScript(countGatewayFrames),
+    });
     await page.getByRole("button", { name: "Play" }).click();
     await advancesBy(page, 1);
     await page.getByRole("button", { name: "Stop" }).click();
     const requests = await streamRequests("/stream");
+    const t0 = Date.now();
     await station.fault({ type: "drop", code: 1006 });
-    await eventually(
-      async () => (await station.state()).sockets.total === 1,
-      "the gateway reconnects",
-      15_000,
-    );
-    await page.waitForTimeout(1_000);
+    await eventually(async () => {
+      const open = (await station.state()).connections.filter((c) => c.closedAt === null);
+      return open.length === 1 && Date.parse(open[0].openedAt) >= t0;
+    }, "the gateway reconnects");
+    // A wrong restart would come from the reconnect: its welcome, its status or its first song. Once the
+    // page has handled every frame of the new socket and drawn a frame, it would have asked for audio.
+    await pageHandledFrames(page, station);
+    expect((await audioState(page)).src, "no stream after the reconnect").toBe("");
     expect(await streamRequests("/stream")).toBe(requests);
     expect((await audioState(page)).paused).toBe(true);
     expect(errors).toEqual([]);

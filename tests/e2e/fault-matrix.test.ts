@@ -13,6 +13,7 @@ import { GRAPHQL_TIMEOUT_MS } from "../../src/lib/graphql-client";
 import { type StationApi, sleep, stationApi, stationUp } from "../soak/observe.mjs";
 import { closePlayers, launchBrowser, openPlayer, type PlayerPage } from "./support/browser";
 import { MatrixTable, type Sample, sequence, Watcher } from "./support/fault-matrix";
+import { countGatewayFrames, pageHandledFrames } from "./support/gateway-frames";
 import { logInAsKana } from "./support/login";
 import { eventually } from "./support/station";
 
@@ -65,13 +66,12 @@ interface Started extends PlayerPage {
 }
 
 /**
- * Opens the player and waits until it is live on the station's current song. `prepare` runs on the
- * loaded page before watching starts (a test can install a fake clock and reload there).
+ * Opens the player and waits until it is live on the station's current song. `beforeLoad` runs on the
+ * blank page before the player loads (init scripts, a fake clock).
  */
-async function start(options: { heartbeatMs?: number; prepare?: (page: Page) => Promise<void> } = {}) {
+async function start(options: { heartbeatMs?: number; beforeLoad?: (page: Page) => Promise<unknown> } = {}) {
   if (options.heartbeatMs) await station.config({ heartbeatMs: options.heartbeatMs });
-  const player = await openPlayer(browser, appUrl);
-  await options.prepare?.(player.page);
+  const player = await openPlayer(browser, appUrl, undefined, { beforeLoad: options.beforeLoad });
   const watch = new Watcher(player.page, station);
   watcher = watch;
   await watch.recovery(Date.now(), 20_000);
@@ -187,7 +187,16 @@ describe("gateway faults", () => {
     const downMs = 2_000;
     const t0 = Date.now();
     await station.fault({ type: "restart", downMs });
-    await sleep(500);
+    // The station answers the restart before it goes down: wait for down, then for up again, so the
+    // next song is announced by the restarted station and can only reach a new socket.
+    await eventually(
+      () =>
+        station.state().then(
+          () => false,
+          () => true,
+        ),
+      "the station goes down for its restart",
+    );
     await stationUp(station);
     await station.next("jpop");
     const ms = await watch.recovery(t0, 30_000, newSocketSince(watch, t0));
@@ -323,11 +332,14 @@ describe("gateway faults", () => {
   });
 
   it("keeps the newer song through duplicate and out-of-order track updates", async () => {
-    const player = await start();
+    const player = await start({
+      beforeLoad: (page) => page.context().addInitScript(countGatewayFrames),
+    });
     const { watch, page } = player;
-    // Two songs 300 ms apart: the late frame's song is older, but well within any clock tolerance.
+    // Two songs one after the other, the second only once the first is on screen: their start times
+    // differ (the page orders by the server's stamps), and the older one really was shown before.
     await station.next("jpop");
-    await sleep(300);
+    await watch.recovery(Date.now(), 10_000);
     await station.next("jpop");
     await watch.recovery(Date.now(), 10_000);
     // The station's own word after both moves (a sample taken between them could name the first song).
@@ -343,7 +355,11 @@ describe("gateway faults", () => {
     await station.fault({ type: "duplicate", station: "jpop" });
     await station.fault({ type: "stale-update", station: "jpop" });
     expect(stale.sent).toBe(1);
-    await sleep(2_000);
+    // The last frame is a stale one: had the page taken it, the older song would stay on screen. Once
+    // the page has handled every frame the station sent, and a sample was taken after that, a wrong
+    // song would be in the samples.
+    await pageHandledFrames(page, station);
+    await watch.until(() => true, "a sample after the late frames were handled", 5_000);
     const shown = [...new Set(watch.samples.filter((s) => s.at >= t0).map((s) => s.screen.title))];
     expect(shown, "titles on screen after the late frames").not.toContain(olderTitle);
     expect(watch.statusesSince(t0)).toEqual(["Live"]);
@@ -365,7 +381,7 @@ describe("gateway faults", () => {
       fault: "duplicate and out-of-order (older startTime) track updates",
       sees: "nothing: the newer song stays, history has no duplicates",
       recoveryMs: 0,
-      measured: "screen never left the current song (watched 2 s)",
+      measured: "screen never left the current song (until the page had handled the late frames)",
     });
     await settled(player);
   });
@@ -373,13 +389,17 @@ describe("gateway faults", () => {
 
 describe("the browser", () => {
   it("waits for the network while offline and reconnects as soon as it is back", async () => {
-    const player = await start();
+    const player = await start({ beforeLoad: (page) => page.clock.install() });
     const { watch, page } = player;
     const context = page.context();
     // Let the code that loads after the first song arrive first: today a lazy chunk that fails to
     // load blanks the whole page (no error boundary around the deferred islands), a bug of its own.
     await page.getByRole("button", { name: "Log in", exact: true }).waitFor({ timeout: 10_000 });
     const t0 = Date.now();
+    // Freeze the page's timers: then no backoff timer can reconnect, only the browser's "online"
+    // event can, and "as soon as it is back" is what the recovery below shows. A margin the page
+    // clock cannot overtake before the command lands, as in the hidden-tab row.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2_000);
     await context.setOffline(true);
     // A real outage also kills the open socket; the emulation alone would leave it up.
     await station.fault({ type: "drop", code: 1006 });
@@ -390,10 +410,10 @@ describe("the browser", () => {
       15_000,
       t0,
     );
-    await sleep(2_000);
     const t1 = Date.now();
     await context.setOffline(false);
     const ms = await watch.recovery(t1, 15_000, newSocketSince(watch, t0));
+    await page.clock.resume();
     table.add({
       fault: "browser offline, then online",
       faultMs: t1 - t0,
@@ -408,7 +428,7 @@ describe("the browser", () => {
     // The server never times idle sockets out, so only the client can notice the socket went stale.
     await station.config({ heartbeatMs: FAST_HEARTBEAT_MS, heartbeatTimeoutMs: 0 });
     const player = await start({
-      prepare: async (page) => {
+      beforeLoad: async (page) => {
         // A hidden tab's timers barely run (Chrome's intensive throttling): a paused fake clock is that
         // tab. The visibility override is the only way to hide a page in headless Chromium.
         await page.context().addInitScript(() => {
@@ -424,7 +444,6 @@ describe("the browser", () => {
           };
         });
         await page.clock.install();
-        await page.reload();
       },
     });
     const { watch, page } = player;
@@ -436,8 +455,9 @@ describe("the browser", () => {
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2_000);
     // The socket dies quietly while nobody looks (a sleeping laptop), and the song moves on.
     await station.fault({ type: "zombie", station: "jpop" });
+    // No wait needed for "while nobody looks": the page's timers are frozen, so no real time that
+    // passes here can change what it does; the 5 minutes below are the page's time.
     await station.next("jpop");
-    await sleep(2_000);
     await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 5 * 60_000);
     await station.clear();
     const t1 = Date.now();
@@ -475,6 +495,25 @@ describe("GraphQL faults", () => {
     return page.getByRole("region", { name: "Account" });
   }
 
+  /**
+   * Waits until the station holds the page's `operationName` request (a "timeout" fault never answers
+   * it), then moves the page's fake clock past GRAPHQL_TIMEOUT_MS, which fires the page's own timeout.
+   */
+  async function outlastHungRequest(page: Page, operationName: string, since: number) {
+    await eventually(
+      async () =>
+        (await station.state()).graphql.some(
+          (r) =>
+            r.operationName === operationName &&
+            r.fault === "timeout" &&
+            r.status === 0 &&
+            Date.parse(r.at) >= since,
+        ),
+      `the station holds the ${operationName} request`,
+    );
+    await page.clock.fastForward(GRAPHQL_TIMEOUT_MS);
+  }
+
   async function submitLogin(page: Page) {
     await page.getByRole("button", { name: "Log in", exact: true }).click();
     const dialog = page.getByRole("dialog");
@@ -489,13 +528,17 @@ describe("GraphQL faults", () => {
     "explains GraphQL %s while logging in and while logged in, and recovers",
     { timeout: 90_000 },
     async (mode) => {
-      const player = await start();
+      const timeout = mode === "timeout";
+      // The page gives up on a request after GRAPHQL_TIMEOUT_MS on its own clock: a fake one (running
+      // at real speed) lets the test move it on once the station holds the request.
+      const player = await start(timeout ? { beforeLoad: (page) => page.clock.install() } : {});
       const { watch, page } = player;
 
       // Logging in.
       const t0 = Date.now();
       await station.fault({ type: "graphql", mode });
       const dialog = await submitLogin(page);
+      if (timeout) await outlastHungRequest(page, "LoginMutation", t0);
       const alert = dialog.getByRole("alert");
       await alert.waitFor({ timeout: 25_000 });
       const loginText = (await alert.textContent()) ?? "";
@@ -508,9 +551,9 @@ describe("GraphQL faults", () => {
       await account(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 15_000 });
       const loginRecovery = Date.now() - t1;
 
-      // Logged in: a reload asks for the account again, into the fault.
-      const timeout = mode === "timeout";
-      await station.fault({ type: "graphql", mode });
+      // Logged in: a reload asks for the account again, into the fault. A timeout holds only the first
+      // account request (count 1), so the query's retry gets in.
+      await station.fault({ type: "graphql", mode, ...(timeout ? { operation: "user", count: 1 } : {}) });
       const t2 = Date.now();
       await page.reload();
       let accountText: string;
@@ -519,8 +562,7 @@ describe("GraphQL faults", () => {
         // The first request gives up after GRAPHQL_TIMEOUT_MS; the query retries, and the retry gets in.
         await account(page).getByText(accountMessages.en.loadingAccount).waitFor({ timeout: 10_000 });
         accountText = accountMessages.en.loadingAccount;
-        await sleep(Math.max(0, t2 + GRAPHQL_TIMEOUT_MS + 500 - Date.now()));
-        await station.clear();
+        await outlastHungRequest(page, "user", t2);
         await account(page).getByText(KANA.displayName, { exact: true }).waitFor({ timeout: 20_000 });
         accountRecovery = Date.now() - t2;
       } else {

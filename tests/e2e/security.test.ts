@@ -8,8 +8,9 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { type StationApi, sleep, stationApi } from "../soak/observe.mjs";
+import { type StationApi, stationApi } from "../soak/observe.mjs";
 import { closePlayers, launchBrowser, openPlayer, type PlayerPage } from "./support/browser";
+import { watchGraphql } from "./support/graphql-traffic";
 import { eventually } from "./support/station";
 
 const appUrl = inject("appUrl");
@@ -105,13 +106,43 @@ function recordStorageWrites() {
   }
 }
 
-/** Opens the player with init scripts in place (openPlayer navigates at once, so reload). */
+/** Opens the player with init scripts in place before its first load. */
 async function openWith(scripts: (() => void)[], viewport?: { width: number; height: number }) {
-  const player = await openPlayer(browser, appUrl, viewport);
-  for (const script of scripts) await player.page.context().addInitScript(script);
-  await player.page.reload();
+  const player = await openPlayer(browser, appUrl, viewport, {
+    beforeLoad: async (page) => {
+      for (const script of scripts) await page.context().addInitScript(script);
+    },
+  });
   await live(player.page);
   return player;
+}
+
+/** The station has exactly one gateway socket open, and it identified with `auth` ("" = anonymous). */
+async function gatewayIdentifiedWith(auth: string) {
+  await eventually(
+    async () => {
+      const { connections, sockets } = await station.state();
+      const open = connections.filter((c) => c.closedAt === null);
+      return (
+        sockets.total === 1 &&
+        open.length === 1 &&
+        open[0].firstFrame === JSON.stringify({ op: 0, d: { auth } })
+      );
+    },
+    `one gateway socket, identified ${auth ? "with the token" : "anonymously"}`,
+    15_000,
+  );
+}
+
+/**
+ * Every image in the page has finished loading or failing, and a task has run since, so any load or
+ * error handler and any CSP violation report they caused have been dispatched.
+ */
+async function imagesSettled(page: Page) {
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete), null, {
+    timeout: 15_000,
+  });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 async function live(page: Page) {
@@ -187,7 +218,9 @@ describe("content security policy", () => {
       .waitFor();
     await account(page).getByRole("button", { name: "Log out" }).click();
     await page.getByRole("button", { name: "Log in", exact: true }).waitFor();
-    await sleep(500);
+    // The last thing a logout does is open a new, anonymous gateway socket: once the station has it,
+    // a violation caused by the logout would already have been reported.
+    await gatewayIdentifiedWith("");
 
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -349,7 +382,9 @@ describe("hostile server data", () => {
       () => images.some((raw) => raw === `${imageOrigin}/summer.png`),
       "an event image on the allowed image host shows as the cover",
     );
-    await sleep(1_500);
+    // Hostile markup that did get parsed would show itself through an image's error handler, a CSP
+    // report or a request: all of them have happened once every image has loaded or failed.
+    await imagesSettled(page);
 
     // Nothing ran, nothing new appeared in the DOM, nothing was blocked or asked.
     expect(await page.evaluate(() => (window as unknown as Win).__pwned)).toBeUndefined();
@@ -455,21 +490,7 @@ describe("secrets", () => {
     return { ...inPage, cookies: JSON.stringify(cookies) };
   }
 
-  async function identifiedAnonymously() {
-    await eventually(
-      async () => {
-        const { connections, sockets } = await station.state();
-        const open = connections.filter((c) => c.closedAt === null);
-        return (
-          sockets.total === 1 &&
-          open.length === 1 &&
-          open[0].firstFrame === JSON.stringify({ op: 0, d: { auth: "" } })
-        );
-      },
-      "one gateway socket, identified anonymously",
-      15_000,
-    );
-  }
+  const identifiedAnonymously = () => gatewayIdentifiedWith("");
 
   it("never puts the token in a URL, the console, the page or any storage, and logout leaves no trace", async () => {
     const player = await openWith([recordStorageWrites]);
@@ -482,9 +503,24 @@ describe("secrets", () => {
     expect(token, "the login answer carried a token").toBeTruthy();
     if (!token) return;
     // Use the session a little: the gateway identifies with it, favorites are asked for.
+    const graphql = watchGraphql(page);
     await page.getByRole("tab", { name: "K-pop" }).click();
     await page.getByRole("tab", { name: "J-pop" }).click();
-    await sleep(1_500);
+    // The session has been used once the J-pop socket identified with the token, its song is on
+    // screen, favorites were checked with the token, and no GraphQL request is still on its way.
+    await gatewayIdentifiedWith(`Bearer ${token}`);
+    await eventually(
+      async () =>
+        (await station.state()).stations.jpop.song.title ===
+        (await nowPlaying(page).getByRole("heading", { level: 2 }).textContent()),
+      "the J-pop song shows again",
+    );
+    await eventually(
+      async () =>
+        (await station.state()).graphql.some((r) => r.operationName === "checkFavorite" && r.status === 200),
+      "favorites were checked",
+    );
+    await eventually(() => graphql.pending === 0, "no GraphQL request in flight");
 
     const during = await traces(player);
     expect(

@@ -37,15 +37,21 @@ const EXPECTED_CONSOLE = /^Failed to load resource|ERR_INCOMPLETE_CHUNKED_ENCODI
 
 /**
  * A fresh context per test: no shared storage, and every page error recorded. Failed requests are
- * kept apart in `failedRequests` for diagnosis.
+ * kept apart in `failedRequests` for diagnosis. `beforeLoad` runs on the blank page before the first
+ * navigation (init scripts, a fake clock), so a test needs no second load to instrument the page.
  */
 export async function openPlayer(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = VIEWPORTS.desktop,
-  options: { colorScheme?: "light" | "dark"; locale?: string } = {},
+  options: {
+    colorScheme?: "light" | "dark";
+    locale?: string;
+    beforeLoad?: (page: Page) => Promise<unknown>;
+  } = {},
 ): Promise<PlayerPage> {
-  const context = await browser.newContext({ viewport, ...options });
+  const { beforeLoad, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport, ...contextOptions });
   openContexts.add(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -58,6 +64,7 @@ export async function openPlayer(
   page.on("requestfailed", (request) =>
     failedRequests.push(`${request.url()} ${request.failure()?.errorText}`),
   );
+  await beforeLoad?.(page);
   await page.goto(url);
   return {
     page,
@@ -68,6 +75,16 @@ export async function openPlayer(
       await context.close();
     },
   };
+}
+
+/**
+ * Resolves after two animation frames of the page: whatever the page queued before (a coalesced frame
+ * delivery, a React commit, an answer being applied) has been drawn by then.
+ */
+export function animationFrames(page: Page) {
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 export async function screenshot(page: Page, name: string) {

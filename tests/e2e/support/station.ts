@@ -31,6 +31,8 @@ export interface GatewayConnection {
   closeCode: number | null;
   /** The first frame the client sent, as text. */
   firstFrame: string | null;
+  /** Frames the station sent on this socket. */
+  framesSent: number;
 }
 
 export function stationControl(baseUrl: string) {
@@ -65,7 +67,8 @@ export function stationControl(baseUrl: string) {
 /** Poll until `check` returns a truthy value, or fail after `timeoutMs` with `message`. */
 export async function eventually<T>(
   check: () => Promise<T> | T,
-  message: string,
+  /** What was awaited; a function is read at the timeout, so it can say what was last seen. */
+  message: string | (() => string),
   timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -80,6 +83,6 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(
-    `Timed out after ${timeoutMs} ms: ${message}${last ? ` (last error: ${String(last)})` : ""}`,
+    `Timed out after ${timeoutMs} ms: ${typeof message === "function" ? message() : message}${last ? ` (last error: ${String(last)})` : ""}`,
   );
 }
