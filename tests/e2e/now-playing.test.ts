@@ -45,7 +45,10 @@ describe("a listener opens the player", () => {
 
       const history = page.getByRole("region", { name: "History" });
       expect(await history.getByRole("listitem").count()).toBeGreaterThanOrEqual(2);
-      expect(await page.title()).toContain(stations.jpop.song.title ?? "");
+      await eventually(
+        async () => (await page.title()).includes(stations.jpop.song.title ?? ""),
+        "the tab title names the song",
+      );
 
       await screenshot(page, `now-playing-${name}`);
       expect(errors).toEqual([]);

@@ -350,7 +350,8 @@ describe("hostile server data", () => {
     const history = (await page.getByRole("region", { name: "History" }).textContent()) ?? "";
     expect(history).toContain(shown(XSS.history));
     expect(history, "server text is cut at 300 characters").not.toContain(XSS.history.slice(0, 301));
-    expect(await page.title()).toContain(XSS.title);
+    // The tab title follows the store on its own subscription, not with React's commit: waited for.
+    await eventually(async () => (await page.title()).includes(XSS.title), "the tab title names the song");
 
     // The account corner with a hostile display name and avatar file.
     await logIn(page, false);
