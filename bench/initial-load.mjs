@@ -23,10 +23,12 @@ import { gzipMatches, gzipPathOf } from "../src/server/gzip-files.mjs";
  * send instead of zlib's level 9 (-3.5 kB, the same files): 93.7 kB; Tailwind no longer scanning tests
  * and docs for class names: 93.6 kB; the <audio> element made within the Play press, so Safari lets
  * the lazily loaded engine start it (+0.07 kB): 93.7 kB; the bootstrap also painting the event on air,
- * so the shell's title sits where the app's will (+0.07 kB): 93.8 kB. The aim is 85 kB (React DOM alone is about
- * 60 kB of it); never raise it quietly.
+ * so the shell's title sits where the app's will (+0.07 kB), and the glow's rule on body::before: 93.85 kB
+ * (budget 93.9). The aim is 85 kB, which React's runtime alone (react, react-dom/client and scheduler,
+ * rendering one element: 65.2 kB with Zopfli) leaves 19 kB of for everything else; never raise it
+ * quietly.
  */
-export const BUDGET_BYTES = 93_850;
+export const BUDGET_BYTES = 93_900;
 /** What the issue aims for. */
 export const AIM_BYTES = 85_000;
 
