@@ -135,8 +135,10 @@ export default defineConfig(({ mode }) => {
         {
           test: {
             // The same scenarios in Chromium, Firefox and WebKit (tests/engines). One file per engine,
-            // side by side, each with its own station, build and PulseAudio; after the other projects
-            // (groupOrder) so their timing-sensitive browser tests never share the CPU with three engines.
+            // side by side, each with its own station, build and PulseAudio, in a group of their own
+            // (groupOrder 1): after unit, server, station and budget, and before e2e, whose files run
+            // one at a time (fileParallelism: false) in the sequential group Vitest runs last. So no
+            // timing-sensitive browser test ever shares the CPU with three engines.
             name: "engines",
             environment: "node",
             include: ["tests/engines/**/*.test.ts"],
