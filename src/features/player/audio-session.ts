@@ -58,12 +58,9 @@ function createAudioElement(document: Document): HTMLAudioElement {
 
 /** Within a press: the browser now lets this element play later, outside it (see above). */
 function allowLaterPlayback(audio: HTMLAudioElement) {
-  try {
-    // Settles only when the engine loads a source (an AbortError) or never; nothing to wait for.
-    audio.play()?.catch(() => {});
-  } catch {
-    // An engine without a media pipeline (jsdom) throws instead.
-  }
+  // Settles only when the engine loads a source (an AbortError) or never; nothing to wait for. A page
+  // without a media pipeline (jsdom) returns no promise at all.
+  audio.play()?.catch(() => {});
 }
 
 export function startAudioSession(env: AudioSessionEnvironment, initialStation: StationId): () => void {
