@@ -7,8 +7,8 @@
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { pickEncoding } from "./accept-encoding.mjs";
 
-/** Below this, compression saves less than the headers it adds. */
-const MIN_BYTES = 1024;
+/** Below this, compression saves less than the headers it adds (the build precompresses no smaller file). */
+export const MIN_COMPRESSED_BYTES = 1024;
 
 export function createCompressor() {
   const cache = new Map();
@@ -17,7 +17,7 @@ export function createCompressor() {
    * @returns {{ body: Buffer, encoding: "br" | "gzip" | null }}
    */
   return function compressed(key, body, acceptEncoding, shippedGzip = null) {
-    const encoding = body.length < MIN_BYTES ? null : pickEncoding(acceptEncoding);
+    const encoding = body.length < MIN_COMPRESSED_BYTES ? null : pickEncoding(acceptEncoding);
     if (!encoding) return { body, encoding: null };
     if (encoding === "gzip" && shippedGzip) return { body: shippedGzip, encoding };
     const cacheKey = `${encoding}:${key}`;

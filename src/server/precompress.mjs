@@ -6,12 +6,10 @@
  */
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { MIN_COMPRESSED_BYTES } from "./compression.mjs";
 import { gzipForShipping, gzipPathOf } from "./gzip-files.mjs";
 import { NGINX_FOLDER } from "./nginx-config.mjs";
 import { COMPRESSIBLE } from "./static-files.mjs";
-
-/** Below this, compression saves less than the headers it adds (as compression.mjs). */
-const MIN_BYTES = 1024;
 
 export async function precompressBuild(dir, top = true) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -21,7 +19,7 @@ export async function precompressBuild(dir, top = true) {
     } else if (
       entry.isFile() &&
       COMPRESSIBLE.has(extname(entry.name)) &&
-      (await stat(path)).size >= MIN_BYTES
+      (await stat(path)).size >= MIN_COMPRESSED_BYTES
     ) {
       await writeFile(gzipPathOf(path), await gzipForShipping(await readFile(path)));
     }
