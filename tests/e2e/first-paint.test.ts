@@ -1,8 +1,9 @@
 // The title before the app: index.html's static shell and its inline gateway bootstrap
 // (src/boot/early-gateway.js) show the song while the bundle has not even arrived. The bundle is
 // held back here (its requests never answer), so whatever shows came from index.html alone.
-import type { Page, Route } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { appTitle, holdScripts, shellTitle } from "./support/shell";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
@@ -20,23 +21,6 @@ async function newPage(): Promise<Page> {
   contexts.push(context);
   return context.newPage();
 }
-
-/** The app's scripts wait until released; everything else loads. */
-async function holdScripts(page: Page) {
-  const held: Route[] = [];
-  await page.route(/\/assets\/.*\.js$/, (route) => {
-    held.push(route);
-  });
-  return { release: () => Promise.all(held.splice(0).map((route) => route.continue())) };
-}
-
-const shellTitle = (page: Page) =>
-  page.evaluate(() => {
-    const heading = document.getElementById("lm-shell-title");
-    return heading && !heading.hidden ? heading.textContent : null;
-  });
-const appTitle = (page: Page) =>
-  page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 }).textContent();
 
 describe("the first paint, before the app's bundle", () => {
   it("shows the live title from the bootstrap's socket, and the app adopts that socket", async () => {

@@ -3,8 +3,9 @@
 // moving under them. The shell's markup is kept by hand to mirror src/app/app.tsx's header and the
 // now-playing card; this holds it to them at a phone's and a desktop's width, with and without an
 // event on air (its badge is a row of its own on a narrow column).
-import type { Page, Route } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { appTitle, holdScripts, shellTitle } from "./support/shell";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
@@ -49,31 +50,25 @@ describe("the static shell and the app", () => {
     const context = await suite.browser.newContext({ viewport, serviceWorkers: "block" });
     contexts.push(context);
     const page = await context.newPage();
-    const held: Route[] = [];
-    await page.route(/\/assets\/.*\.js$/, (route) => {
-      held.push(route);
-    });
+    const scripts = await holdScripts(page);
     await page.goto(appUrl, { waitUntil: "commit" });
     const live = (await station.state()).stations.jpop.song.title;
     // Measured as it is painted: the live title written in, and the stylesheet applied.
     await eventually(
-      () =>
-        page.evaluate(
-          (title) =>
-            document.getElementById("lm-shell-title")?.textContent === title &&
-            [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
-              (link) => link.sheet,
-            ),
-          live,
+      async () =>
+        (await shellTitle(page)) === live &&
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+            (link) => link.sheet,
+          ),
         ),
       "the shell shows the live title, styled",
     );
     const shell = await nowPlayingBoxes(page);
 
-    await Promise.all(held.splice(0).map((route) => route.continue()));
+    await scripts.release();
     await page.locator("#lm-shell-title").waitFor({ state: "detached", timeout: 15_000 });
-    const heading = page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
-    await expect.poll(() => heading.textContent()).toBe(live);
+    await expect.poll(() => appTitle(page)).toBe(live);
     const app = await nowPlayingBoxes(page);
 
     expect(app.cover).toEqual(shell.cover);

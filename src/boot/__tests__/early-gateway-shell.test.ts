@@ -5,12 +5,11 @@
  */
 import { ws } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { endpoints, gatewayUrl } from "@/lib/config";
+import { gatewayUrl } from "@/lib/config";
+import { runEarlyGateway } from "@/testing/early-gateway";
 import { rawSong, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
 import indexHtml from "../../../index.html?raw";
-import bootstrapSource from "../early-gateway.js?raw";
-import { earlyGatewayScript } from "../early-gateway-plugin";
 
 const SNAPSHOT_KEY = "lm.now-playing.v1";
 
@@ -56,7 +55,7 @@ describe("the shell the bootstrap paints", () => {
     ["an event that is not an object", "Summer", null],
   ])("shows the live title with %s", async (_, event, expected) => {
     gatewaySends(event === null ? undefined : event);
-    new Function(earlyGatewayScript(endpoints.listenOrigin, bootstrapSource))();
+    runEarlyGateway();
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(0);
     expect(shell()).toEqual({ title: "Live song", event: expected });
@@ -70,7 +69,7 @@ describe("the shell the bootstrap paints", () => {
       }),
     );
     gatewaySends(null);
-    new Function(earlyGatewayScript(endpoints.listenOrigin, bootstrapSource))();
+    runEarlyGateway();
     await vi.advanceTimersByTimeAsync(0);
     expect(shell()).toEqual({ title: "Stored song", event: "Event: Night Shift" });
   });

@@ -1,9 +1,8 @@
 import { ws } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import bootstrapSource from "@/boot/early-gateway.js?raw";
-import { earlyGatewayScript } from "@/boot/early-gateway-plugin";
-import { endpoints, gatewayUrl } from "@/lib/config";
+import { gatewayUrl } from "@/lib/config";
 import type { StationId } from "@/lib/stations";
+import { runEarlyGateway } from "@/testing/early-gateway";
 import { ACK, rawSong, trackUpdate, welcome } from "@/testing/fixtures";
 import { server } from "@/testing/msw-server";
 import { takeEarlySocket } from "../early-socket";
@@ -37,11 +36,6 @@ function gateway(station: StationId): Gateway {
     }),
   );
   return g;
-}
-
-/** Runs index.html's bootstrap as the build inlines it. */
-function runBootstrap() {
-  new Function(earlyGatewayScript(endpoints.listenOrigin, bootstrapSource))();
 }
 
 function startClient(station: StationId, auth = "") {
@@ -78,7 +72,7 @@ describe("index.html's gateway bootstrap, handed to the gateway client", () => {
     ["while it is still connecting", false],
   ])("is adopted %s: one socket, one identify, the song and the heartbeats", async (_when, openFirst) => {
     const g = gateway("jpop");
-    runBootstrap();
+    runEarlyGateway();
     if (openFirst) await settle();
     const { statuses, songs } = startClient("jpop");
     await settle();
@@ -105,7 +99,7 @@ describe("index.html's gateway bootstrap, handed to the gateway client", () => {
     history.replaceState(null, "", path);
     const early = gateway(path === "/kpop" ? "kpop" : "jpop");
     const own = station === (path === "/kpop" ? "kpop" : "jpop") ? early : gateway(station);
-    runBootstrap();
+    runEarlyGateway();
     await settle();
     const { songs } = startClient(station, auth);
     await settle();
@@ -119,7 +113,7 @@ describe("index.html's gateway bootstrap, handed to the gateway client", () => {
 
   it("closes its socket when no app takes it", async () => {
     const g = gateway("jpop");
-    runBootstrap();
+    runEarlyGateway();
     await settle();
     expect(g.connections).toBe(1);
     await vi.advanceTimersByTimeAsync(20_000);
@@ -129,7 +123,7 @@ describe("index.html's gateway bootstrap, handed to the gateway client", () => {
 
   it("is taken once: a reconnect opens a new socket", async () => {
     const g = gateway("jpop");
-    runBootstrap();
+    runEarlyGateway();
     await settle();
     startClient("jpop");
     await settle();
