@@ -79,6 +79,15 @@ const queueLine = () => screen.getByRole("region", { name: "Request queue" });
 /** These tests open the song details and the login, whose code loads on demand: slow on a busy machine. */
 const LAZY_CHUNKS_MS = 20_000;
 
+/** Opens the details of a song that played before and presses its Request button; the dialog stays open. */
+async function requestFromHistory(user: ReturnType<typeof userEvent.setup>) {
+  const history = await screen.findByRole("region", { name: "History" });
+  await user.click(await within(history).findByRole("button", { name: /Earlier Song/ }));
+  const dialog = await screen.findByRole("dialog", { name: "Earlier Song" });
+  await user.click(await within(dialog).findByRole("button", { name: "Request Earlier Song" }));
+  return dialog;
+}
+
 describe("the queue line on the page", () => {
   it("shows the seed gateway's queue, then GraphQL's fresher answer, then a newer frame's", async () => {
     const station = fakeStation({ inQueue: 12, inQueueByUser: 0, inQueueBeforeUser: 0 });
@@ -129,10 +138,7 @@ describe("the queue line on the page", () => {
       loggedIn(TOKEN, false);
       const user = userEvent.setup();
       renderApp();
-      const history = await screen.findByRole("region", { name: "History" });
-      await user.click(await within(history).findByRole("button", { name: /Earlier Song/ }));
-      const dialog = await screen.findByRole("dialog", { name: "Earlier Song" });
-      await user.click(await within(dialog).findByRole("button", { name: "Request Earlier Song" }));
+      const dialog = await requestFromHistory(user);
       await within(dialog).findByRole("button", { name: "Requested Earlier Song" });
       expect(station.asked.requestSong).toEqual([{ id: 22, kpop: false }]);
       await waitFor(() =>
@@ -155,10 +161,7 @@ describe("requesting while logged out", () => {
       fakeStation(null);
       const user = userEvent.setup();
       renderApp();
-      const history = await screen.findByRole("region", { name: "History" });
-      await user.click(await within(history).findByRole("button", { name: /Earlier Song/ }));
-      const dialog = await screen.findByRole("dialog", { name: "Earlier Song" });
-      await user.click(await within(dialog).findByRole("button", { name: "Request Earlier Song" }));
+      const dialog = await requestFromHistory(user);
       const alert = await screen.findByRole("alert");
       expect(alert).toHaveTextContent("Couldn't request Earlier Song. Log in to request songs.");
       await user.click(within(dialog).getByRole("button", { name: /close/i }));

@@ -46,6 +46,16 @@ function VirtualRow() {
   return shown ? <RequestButton songId={7} title="Song 7" station="jpop" /> : null;
 }
 
+/** Song 7's Request button and the one outcome region, as a page has them. */
+function renderWithOutcome(onLogIn?: () => void) {
+  return renderWithClient(
+    <>
+      <RequestButton songId={7} title="Song 7" station="jpop" />
+      <RequestOutcome onLogIn={onLogIn} />
+    </>,
+  );
+}
+
 describe("RequestButton", () => {
   it("is busy while in flight, ignores a second press (also from another button), then reads Requested", async () => {
     logIn();
@@ -98,12 +108,7 @@ describe("RequestButton", () => {
     logIn();
     fakeRequests({ place });
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <RequestButton songId={7} title="Song 7" station="jpop" />
-        <RequestOutcome />
-      </>,
-    );
+    renderWithOutcome();
     await user.click(requestButton());
     await waitFor(() => expect(status()).toHaveTextContent(text));
   });
@@ -124,12 +129,7 @@ describe("RequestButton", () => {
     const station = fakeRequests();
     station.answerWith(respond);
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <RequestButton songId={7} title="Song 7" station="jpop" />
-        <RequestOutcome />
-      </>,
-    );
+    renderWithOutcome();
     await user.click(requestButton());
     await waitFor(() => expect(alert()).toHaveTextContent(`Couldn't request Song 7. ${text}`));
     expect(status()).toBeEmptyDOMElement();
@@ -144,12 +144,7 @@ describe("RequestButton", () => {
   it("offers to log in when nobody is logged in", async () => {
     const onLogIn = vi.fn();
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <RequestButton songId={7} title="Song 7" station="jpop" />
-        <RequestOutcome onLogIn={onLogIn} />
-      </>,
-    );
+    renderWithOutcome(onLogIn);
     await user.click(requestButton());
     await waitFor(() =>
       expect(alert()).toHaveTextContent("Couldn't request Song 7. Log in to request songs."),
@@ -162,12 +157,7 @@ describe("RequestButton", () => {
     const { rejected } = logIn();
     fakeRequests().answerWith(() => refusal("requestSong", ...REFUSALS.unauthenticated));
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <RequestButton songId={7} title="Song 7" station="jpop" />
-        <RequestOutcome onLogIn={() => {}} />
-      </>,
-    );
+    renderWithOutcome(() => {});
     await user.click(requestButton());
     await waitFor(() => expect(alert()).toHaveTextContent("Log in to request songs."));
     expect(screen.getByRole("button", { name: "Log in" })).toBeInTheDocument();
@@ -196,12 +186,7 @@ describe("RequestButton", () => {
     logIn();
     fakeRequests().answerWith(() => refusal("requestSong", ...REFUSALS.limit));
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <RequestButton songId={7} title="Song 7" station="jpop" />
-        <RequestOutcome />
-      </>,
-    );
+    renderWithOutcome();
     await user.click(requestButton());
     await waitFor(() => expect(alert()).toHaveTextContent("All requests used for today."));
     await user.click(screen.getByRole("button", { name: "Dismiss" }));
