@@ -63,26 +63,100 @@ function client(base: string) {
   };
 }
 
+const SESSION_CAPABILITIES = (binary: string) => ({
+  capabilities: {
+    alwaysMatch: {
+      browserName: "MiniBrowser",
+      "webkitgtk:browserOptions": { binary, args: ["--automation"] },
+    },
+  },
+});
+
+interface DriverProcess {
+  readonly call: ReturnType<typeof client>;
+  /** Stops the driver and every browser process it started (they share its process group). */
+  stop(): Promise<void>;
+}
+
+async function startDriver(env: NodeJS.ProcessEnv): Promise<DriverProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(DRIVER, [`--port=${port}`, "--host=local"], {
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  const driver: DriverProcess = {
+    call: client(`http://127.0.0.1:${port}`),
+    async stop() {
+      signalGroup("SIGTERM");
+      const grace = new Promise((r) => setTimeout(r, 5_000));
+      await Promise.race([exited, grace]);
+      // MiniBrowser and its web and network processes outlive a driver that exits first.
+      signalGroup("SIGKILL");
+      await Promise.race([exited, grace]);
+    },
+  };
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await driver.call("GET", "/status");
+      return driver;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await driver.stop();
+        throw new Error(`WebKitWebDriver did not start: ${String(error)}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function launchWebKitEngine({ pulseServer }: { pulseServer: string }): Promise<Engine> {
   requireProgram(DRIVER, "webkit2gtk-driver", "WebKitWebDriver");
   const binary = requireProgram(miniBrowserPath(), "webkit2gtk-driver", "WebKitGTK MiniBrowser");
   const display = await startVirtualDisplay();
-  const port = await freePort();
-  const driver: ChildProcess = spawn(DRIVER, [`--port=${port}`, "--host=local"], {
-    env: { ...process.env, DISPLAY: display.display, PULSE_SERVER: pulseServer },
-    stdio: "ignore",
-  });
-  const call = client(`http://127.0.0.1:${port}`);
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  const env = { ...process.env, DISPLAY: display.display, PULSE_SERVER: pulseServer };
+  let driver = await startDriver(env);
+  /** A session that could not be closed still holds the driver's one session slot. */
+  let sessionLeftOpen = false;
+
+  async function restartDriver(why: string) {
+    console.warn(`WebKitWebDriver: ${why}; starting a fresh driver and browser`);
+    await driver.stop();
+    driver = await startDriver(env);
+    sessionLeftOpen = false;
+  }
+
+  /**
+   * Launching MiniBrowser usually takes 1–6 s here, but on a loaded machine a launch has hung until
+   * the call timed out (the browser never connected back to the driver). That is the browser's
+   * launch, before any page of ours is loaded, so one fresh driver and browser get a second try;
+   * a second failure fails the test.
+   */
+  async function createSession() {
+    if (sessionLeftOpen) await restartDriver("the previous session did not close");
+    const create = () =>
+      driver.call<{ sessionId: string; capabilities: { browserVersion: string } }>(
+        "POST",
+        "/session",
+        SESSION_CAPABILITIES(binary),
+      );
     try {
-      await call("GET", "/status");
-      break;
+      return { session: await create(), call: driver.call };
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not start: ${String(error)}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await restartDriver(`no session (${String(error)})`);
+      return { session: await create(), call: driver.call };
     }
   }
+
   let version = "";
   let minWidth = 0;
   return {
@@ -94,20 +168,11 @@ export async function launchWebKitEngine({ pulseServer }: { pulseServer: string 
       return version;
     },
     async open(options: OpenOptions = {}) {
-      const session = await call<{ sessionId: string; capabilities: { browserVersion: string } }>(
-        "POST",
-        "/session",
-        {
-          capabilities: {
-            alwaysMatch: {
-              browserName: "MiniBrowser",
-              "webkitgtk:browserOptions": { binary, args: ["--automation"] },
-            },
-          },
-        },
-      );
+      const { session, call } = await createSession();
       version = `WebKitGTK ${session.capabilities.browserVersion}`;
-      const page = webkitPage(call, `/session/${session.sessionId}`, options);
+      const page = webkitPage(call, `/session/${session.sessionId}`, options, () => {
+        sessionLeftOpen = true;
+      });
       try {
         const viewport = options.viewport ?? DESKTOP;
         const width = await page.resize(viewport);
@@ -120,17 +185,18 @@ export async function launchWebKitEngine({ pulseServer }: { pulseServer: string 
       }
     },
     async quit() {
-      await new Promise<void>((resolve) => {
-        if (driver.exitCode !== null) return resolve();
-        driver.once("exit", () => resolve());
-        driver.kill("SIGTERM");
-      });
+      await driver.stop();
       await display.stop();
     },
   };
 }
 
-function webkitPage(call: ReturnType<typeof client>, session: string, options: OpenOptions) {
+function webkitPage(
+  call: ReturnType<typeof client>,
+  session: string,
+  options: OpenOptions,
+  onCloseFailed: () => void,
+) {
   /** Runs an expression in the page (async script), awaiting a promise it yields. */
   async function run<T>(expression: string, args: unknown[] = []): Promise<T> {
     const result = await call<{ ok?: T; error?: string }>("POST", `${session}/execute/async`, {
@@ -210,7 +276,7 @@ function webkitPage(call: ReturnType<typeof client>, session: string, options: O
     pageErrors: () =>
       run<string[]>("window.__lmErrors ? [...window.__lmErrors] : ['the error recorder is missing']"),
     async close() {
-      await call("DELETE", session).catch(() => {});
+      await call("DELETE", session).catch(onCloseFailed);
     },
   };
   return page;
