@@ -7,7 +7,11 @@ const t = Date.parse("2026-11-28T12:00:00.000Z");
 
 function update(id: number, duration: number, startTime: number): TrackUpdate {
   return parsedTrackUpdate(
-    trackUpdate(rawSong(id, `Song ${id}`, { duration }), { startTime: new Date(startTime).toISOString() }),
+    // No lastPlayed: the history is only what these frames show.
+    trackUpdate(rawSong(id, `Song ${id}`, { duration }), {
+      startTime: new Date(startTime).toISOString(),
+      lastPlayed: [],
+    }),
   );
 }
 

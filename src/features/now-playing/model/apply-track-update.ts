@@ -74,6 +74,24 @@ function sameQueue(a: Queue | null, b: Queue | null): boolean {
 }
 
 /**
+ * The plays before the incoming song, newest first. The frame's `lastPlayed` is the station's word on
+ * the latest order, so the song that was on screen goes where that list puts it (with the start time
+ * and duration we know, which the list's copy often lacks). A song the list does not name played
+ * before both of its songs: we were away for three songs or more (a reconnect, another station's tab,
+ * a reload of a saved page), so it goes after them; with no list at all it is simply the newest we know.
+ */
+function recentPlays(finished: Track | null, lastPlayed: Song[]): HistoryEntry[] {
+  const plays: HistoryEntry[] = lastPlayed.map((song) =>
+    song.id === finished?.song.id
+      ? { song: finished.song, playedAt: finished.startedAt }
+      : { song, playedAt: null },
+  );
+  if (finished && !lastPlayed.some((song) => song.id === finished.song.id))
+    plays.push({ song: finished.song, playedAt: finished.startedAt });
+  return plays;
+}
+
+/**
  * Fold one TRACK_UPDATE into a station's state. Pure; keeps every unchanged reference, so a
  * listener-count-only update leaves `track` and `history` identical and their views do not re-render.
  */
@@ -102,11 +120,8 @@ export function applyTrackUpdate(
   const sameSong = current !== null && current.song.id === incoming.song.id;
   const track = sameSong && sameTrackInfo(current, incoming) ? current : incoming;
 
-  const fresh: HistoryEntry[] = [];
-  if (current && !sameSong && current.song.id !== state.unshowableId)
-    fresh.push({ song: current.song, playedAt: current.startedAt });
-  for (const song of update.lastPlayed) fresh.push({ song, playedAt: null });
-  const merged = mergeHistory(fresh, state.history, track.song.id);
+  const finished = current && !sameSong && current.song.id !== state.unshowableId ? current : null;
+  const merged = mergeHistory(recentPlays(finished, update.lastPlayed), state.history, track.song.id);
   const history = sameHistory(merged, state.history) ? state.history : merged;
 
   if (
