@@ -1,5 +1,5 @@
 import type { Queue, Song, Track, TrackUpdate } from "@/lib/song";
-import { deriveStartedAt } from "./start-time";
+import { deriveStartedAt, learnStampMeaning, type StampMeaning } from "./start-time";
 
 export const HISTORY_LIMIT = 30;
 /** A different song that started this much earlier than ours is a late, out-of-order frame. */
@@ -33,6 +33,8 @@ export interface StationNowPlaying {
   acceptNext?: boolean;
   /** A song the page failed to draw: it does not move on into the history. */
   unshowableId?: number | null;
+  /** What this station's `startTime` means, learned from the last song change seen live. */
+  stampMeaning?: StampMeaning | null;
 }
 
 export const EMPTY_STATION: StationNowPlaying = { track: null, listeners: null, history: [], queue: null };
@@ -101,19 +103,19 @@ export function applyTrackUpdate(
   now: number,
 ): StationNowPlaying {
   const stamp = plausibleStamp(update.startTime, update.song.duration, now);
-  // An implausible stamp says nothing about when the song started either.
-  const startedAt = stamp === null ? now : deriveStartedAt(update.startTime, update.song.duration, now);
-  const incoming: Track = { song: update.song, requester: update.requester, event: update.event, startedAt };
   const current = state.track;
-
-  if (
-    !state.acceptNext &&
-    current &&
-    current.song.id !== incoming.song.id &&
-    startedEarlier(stamp, startedAt, state, current)
-  ) {
+  // An implausible stamp says nothing about when the song started either.
+  const startedAtIfMeaning = (meaning: StampMeaning | null) =>
+    stamp === null ? now : deriveStartedAt(update.startTime, update.song.duration, now, meaning);
+  const liveChange = !state.acceptNext && current !== null && current.song.id !== update.song.id;
+  if (liveChange && startedEarlier(stamp, startedAtIfMeaning(state.stampMeaning ?? null), state, current))
     return state;
-  }
+
+  // Only a song change taken live says what the stamp means; a late frame above teaches nothing.
+  const stampMeaning =
+    (liveChange ? learnStampMeaning(stamp, update.song.duration, now) : null) ?? state.stampMeaning ?? null;
+  const startedAt = startedAtIfMeaning(stampMeaning);
+  const incoming: Track = { song: update.song, requester: update.requester, event: update.event, startedAt };
 
   const listeners = update.listeners ?? state.listeners;
   const queue = update.queue ?? null;
@@ -142,6 +144,7 @@ export function applyTrackUpdate(
     queueAt: queue ? now : null,
     startStamp: track === current && !state.acceptNext ? (state.startStamp ?? null) : stamp,
     acceptNext: false,
+    stampMeaning,
   };
 }
 
