@@ -1,9 +1,9 @@
 /**
  * Composition, loaded with the islands: the page's one QueryClient and every effect between the
  * stores and the query cache. History from GraphQL joins the live history and is asked again on each
- * track change and reconnect; favorites are asked again on reconnect; a settled favorite toggle
+ * song change and reconnect; favorites are asked again on reconnect; a settled favorite toggle
  * refreshes the account's favorite count; logging in or out drops the other logins' answers. The
- * queue counters (requests) are asked again on each track change and reconnect.
+ * queue counters (requests) are asked again on each song change and reconnect.
  */
 import { type QueryClient, QueryObserver } from "@tanstack/react-query";
 import { currentUserChanged } from "@/features/auth/api/current-user";
@@ -11,7 +11,7 @@ import { getAuthSessionId, subscribeToAuth } from "@/features/auth/auth-store";
 import { favoritesKey, forgetOtherLogins } from "@/features/favorites/api/favorites";
 import { subscribeToLiveness } from "@/features/gateway/connection-store";
 import { playHistoryQueryOptions } from "@/features/now-playing/api/play-history";
-import { historyLoaded, subscribeToTrack } from "@/features/now-playing/now-playing-store";
+import { historyLoaded, subscribeToSongChange } from "@/features/now-playing/now-playing-store";
 import {
   forgetOtherLogins as forgetOtherRequestLogins,
   refreshQueue,
@@ -35,7 +35,7 @@ function startHistorySync(client: QueryClient): () => void {
   const unsubscribers = [
     unsubscribeObserver,
     subscribeToStation((station) => observer.setOptions(playHistoryQueryOptions(station))),
-    subscribeToTrack((station) => {
+    subscribeToSongChange((station) => {
       if (station === getStation()) refresh();
     }),
     subscribeToLiveness((live) => {
@@ -65,10 +65,10 @@ function startFavoritesSync(client: QueryClient): () => void {
   };
 }
 
-/** The queue counters are asked again on each track change of the station shown, and on reconnect. */
+/** The queue counters are asked again on each song change of the station shown, and on reconnect. */
 function startQueueSync(client: QueryClient): () => void {
   const unsubscribers = [
-    subscribeToTrack((station) => {
+    subscribeToSongChange((station) => {
       if (station === getStation()) void refreshQueue(client);
     }),
     subscribeToLiveness((live) => {

@@ -11,7 +11,7 @@ import { logInAsKana } from "./support/login";
 import { eventually, type StationSnapshot } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
-const suite = setUpE2eSuite({ tokens: true, requests: true, favorites: true });
+const suite = setUpE2eSuite({ tokens: true, requests: true, favorites: true, holdSongs: true });
 const { appUrl, station } = suite;
 const stationUrl = inject("stationUrl");
 

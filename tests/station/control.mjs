@@ -3,7 +3,7 @@
 //   POST /__control/next   {station}  next song now (broadcast TRACK_UPDATE)
 //   POST /__control/fault  {type, station?, ...params}   see FAULT_TYPES below
 //   POST /__control/clear  {id?, type?}                  clear active faults (all by default)
-//   POST /__control/config {heartbeatMs?, speed?, startTime?, ...}
+//   POST /__control/config {heartbeatMs?, speed?, autoAdvance?, startTime?, ...}
 //   POST /__control/reset  {favorites?, tokens?, requests?}  clear faults and logs (and optionally more)
 //   POST /__control/inject {station, song?, requester?, event?, lastPlayed?, startTime?}  crafted
 //                                                        TRACK_UPDATE (see inject.mjs)
@@ -409,6 +409,11 @@ export function createControl(ctx) {
           for (const s of Object.values(stations)) s.setSpeed(speed);
           break;
         }
+        case "autoAdvance":
+          if (typeof value !== "boolean") throw bad("autoAdvance must be true or false");
+          config.autoAdvance = value;
+          for (const s of Object.values(stations)) s.setAutoAdvance(value);
+          break;
         case "startTime":
           if (value !== "start" && value !== "end") throw bad('startTime must be "start" or "end"');
           config.startTime = value;
@@ -475,6 +480,7 @@ export function createControl(ctx) {
       event: payload.event,
       queue: station.backgroundQueue + station.requests.length,
       speed: station.speed,
+      autoAdvance: station.autoAdvance,
       payload,
     };
   }

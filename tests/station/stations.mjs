@@ -52,6 +52,8 @@ export class Station extends EventEmitter {
     this.timer = null;
     this.driftTimer = null;
     this.stopped = false;
+    /** False: songs change only on `advance()` (the control API's /next), never when they end. */
+    this.autoAdvance = true;
 
     // Pre-seed a history and start the current song part-way through, so the first frame already
     // has realistic lastPlayed entries and a progress bar that is not at zero.
@@ -113,7 +115,7 @@ export class Station extends EventEmitter {
 
   schedule() {
     clearTimeout(this.timer);
-    if (this.stopped) return;
+    if (this.stopped || !this.autoAdvance) return;
     const remaining = Math.max(0, ((this.song.duration - this.elapsedNominal()) * 1000) / this.speed);
     this.timer = setTimeout(() => this.advance(), remaining);
     this.timer.unref?.();
@@ -155,6 +157,12 @@ export class Station extends EventEmitter {
     this.segmentNominal = 0;
     this.schedule();
     this.emit("track", this.current);
+  }
+
+  /** Holds the current song past its end (false) or lets songs end again (true; one overdue ends now). */
+  setAutoAdvance(on) {
+    this.autoAdvance = on;
+    this.schedule();
   }
 
   setSpeed(speed) {

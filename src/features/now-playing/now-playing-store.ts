@@ -80,6 +80,22 @@ export function subscribeToTrack(listener: (station: StationId, state: StationNo
   };
 }
 
+/**
+ * Calls `listener` when a station's song changes (another song id, or none), not when the same
+ * song's details change, so what is asked again per song is asked once per song.
+ */
+export function subscribeToSongChange(listener: (station: StationId) => void) {
+  const unsubscribers = STATIONS.map((station) =>
+    store.subscribe(
+      (s) => s[station].track?.song.id ?? null,
+      () => listener(station),
+    ),
+  );
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
 export function resetNowPlayingStore() {
   store.setState(initial, true);
 }

@@ -7,6 +7,8 @@ export interface StationSnapshot {
     Station,
     {
       song: { id: number; title: string | null };
+      /** The song's romanised title: in the station's catalogue and the API, never on the gateway. */
+      titleRomaji: string | null;
       /** The songs before the current one, most recent first. */
       lastPlayed: { id: number; title: string | null }[];
       listeners: number;
@@ -59,8 +61,12 @@ export function stationControl(baseUrl: string) {
      */
     reset: (options: { favorites?: boolean; tokens?: boolean; requests?: boolean } = {}) =>
       call("reset", options),
-    config: (config: { heartbeatMs?: number; speed?: number; startTime?: "start" | "end" }) =>
-      call("config", config),
+    config: (config: {
+      heartbeatMs?: number;
+      speed?: number;
+      autoAdvance?: boolean;
+      startTime?: "start" | "end";
+    }) => call("config", config),
   };
 }
 

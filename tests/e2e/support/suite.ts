@@ -24,15 +24,29 @@ export function resetAroundEachTest(
  * The shared shape of an e2e file: one Chromium per file, the station reset before each test (faults
  * cleared, logs emptied) and every page closed after it, even when the test failed half-way.
  */
-export function setUpE2eSuite(reset: { favorites?: boolean; tokens?: boolean; requests?: boolean } = {}) {
+export function setUpE2eSuite({
+  holdSongs = false,
+  ...reset
+}: {
+  favorites?: boolean;
+  tokens?: boolean;
+  requests?: boolean;
+  /**
+   * Songs change only when a test says `next`, never because one ended: for files that expect a
+   * given song after `next` (a queued request), which a song ending on its own mid-test would break.
+   */
+  holdSongs?: boolean;
+} = {}) {
   const appUrl = inject("appUrl");
   const station = stationControl(inject("stationUrl"));
   let browser: Browser | undefined;
   beforeAll(async () => {
+    if (holdSongs) await station.config({ autoAdvance: false });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
+    if (holdSongs) await station.config({ autoAdvance: true });
   });
   resetAroundEachTest(() => station, reset, closePlayers);
   return {

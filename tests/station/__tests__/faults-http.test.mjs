@@ -280,6 +280,30 @@ describe("HTTP faults and the control API", () => {
       }
     });
 
+    it("autoAdvance false holds each song past its end until next; true lets songs end again", async () => {
+      // At speed 200 a song (60-280 s) lasts 0.3-1.4 s.
+      const fast = await startStation({ speed: 200, listenerDrift: false });
+      try {
+        expect((await control(fast, "config", { autoAdvance: false })).body.config).toEqual({
+          autoAdvance: false,
+        });
+        expect(fast.state().stations.jpop.autoAdvance).toBe(false);
+        const { client, track } = await connectV2(fast);
+        // Longer than the longest song: nothing may come.
+        await expect(client.nextDispatch("TRACK_UPDATE", 2_000)).rejects.toThrow();
+        expect(fast.state().stations.jpop.song.id).toBe(track.d.song.id);
+        await control(fast, "next", { station: "jpop" });
+        const moved = await client.nextDispatch("TRACK_UPDATE", 3_000);
+        expect(moved.d.song.id).not.toBe(track.d.song.id);
+        await control(fast, "config", { autoAdvance: true });
+        const ended = await client.nextDispatch("TRACK_UPDATE", 3_000);
+        expect(ended.d.song.id).not.toBe(moved.d.song.id);
+        client.close();
+      } finally {
+        await fast.close();
+      }
+    });
+
     it("POST /__control/reset clears faults and logs but keeps the song", async () => {
       await control(station, "fault", { type: "zombie" });
       await fetch(`${station.url}/covers/x.jpg`);
@@ -313,6 +337,7 @@ describe("HTTP faults and the control API", () => {
       ["a missing station on next", "next", {}],
       ["an unknown config key", "config", { volume: 11 }],
       ["a bad startTime", "config", { startTime: "middle" }],
+      ["a non-boolean autoAdvance", "config", { autoAdvance: "no" }],
       ["a non-JSON body", "fault", "{nope"],
     ])("answers 400 for %s", async (_name, action, body) => {
       const res = await control(station, action, body);

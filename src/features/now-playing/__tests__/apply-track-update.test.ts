@@ -93,6 +93,22 @@ describe("mergeLoadedHistory", () => {
     expect(merged.history[0].playedAt).toBe(now - 3 * 60_000);
   });
 
+  it("fills in what the gateway leaves out: the romanised title and the length, on air and in history", () => {
+    const live = applyTrackUpdate(EMPTY_STATION, update(1, now, { lastPlayed: [7, 8] }), now);
+    const fromApi = (id: number, minutesAgo: number, titleRomaji: string | null, duration: number) => {
+      const entry = loaded(id, minutesAgo);
+      return { ...entry, song: { ...entry.song, title: "API title", titleRomaji, duration } };
+    };
+    const merged = mergeLoadedHistory(live, [fromApi(1, 0, "Ichi", 200), fromApi(7, 3, "Nana", 181)]);
+    expect(merged.track?.song).toMatchObject({ title: "Song 1", titleRomaji: "Ichi" });
+    expect(merged.track?.startedAt).toBe(live.track?.startedAt);
+    expect(merged.history[0].song).toMatchObject({ title: "Song 7", titleRomaji: "Nana", duration: 181 });
+    expect(merged.history[1]).toBe(live.history[1]); // not in the API's answer: untouched
+    // A name the gateway did send is kept; the same answer again changes nothing.
+    const again = mergeLoadedHistory(merged, [fromApi(1, 0, "Other", 200), fromApi(7, 3, "Other", 181)]);
+    expect(again).toBe(merged);
+  });
+
   it("keeps the state object when nothing new arrives", () => {
     const live = applyTrackUpdate(EMPTY_STATION, update(1, now, { lastPlayed: [] }), now);
     const once = mergeLoadedHistory(live, [loaded(5, 9)]);
