@@ -3,10 +3,10 @@ import { getNowPlaying, subscribeToTrack } from "@/features/now-playing/now-play
 import { playRequested, stopRequested } from "@/features/player/audio-session";
 import { type PlaybackStatus, subscribeToPlayer } from "@/features/player/player-store";
 import { getStation, subscribeToStation } from "@/features/station/station-store";
-import { cdnUrl } from "@/lib/config";
+import { trackArtworkUrl } from "@/lib/config";
 import { getSongDisplay, subscribeToDisplay } from "@/lib/display-preferences";
 import { getT, subscribeToLanguage } from "@/lib/i18n";
-import { artistLine, coverFile, entityName, songTitle } from "@/lib/song";
+import { artistLine, entityName, songTitle } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 
 const ARTWORK_SIZES = [96, 128, 192, 256, 384, 512];
@@ -14,9 +14,14 @@ const ARTWORK_SIZES = [96, 128, 192, 256, 384, 512];
 const UNSUPPORTED_ACTIONS = ["seekto", "seekbackward", "seekforward", "previoustrack", "nexttrack"] as const;
 
 function updateMetadata(session: MediaSession, station: StationId) {
+  if (typeof MediaMetadata === "undefined") return;
   const track = getNowPlaying(station).track;
-  if (!track || typeof MediaMetadata === "undefined") return;
-  const cover = cdnUrl("covers", coverFile(track.song));
+  if (!track) {
+    // A station switched to before its first song: its name, never the other station's song.
+    session.metadata = new MediaMetadata({ title: getT().app.stationTitle(stationName(station)) });
+    return;
+  }
+  const cover = trackArtworkUrl(track);
   const display = getSongDisplay();
   session.metadata = new MediaMetadata({
     title: songTitle(track.song, display),

@@ -2,9 +2,9 @@
 import { subscribeToTrack } from "@/features/now-playing/now-playing-store";
 import { getSettings } from "@/features/settings/settings-store";
 import { getStation } from "@/features/station/station-store";
-import { cdnUrl } from "@/lib/config";
+import { trackArtworkUrl } from "@/lib/config";
 import { getSongDisplay } from "@/lib/display-preferences";
-import { artistLine, coverFile, songTitle } from "@/lib/song";
+import { artistLine, songTitle } from "@/lib/song";
 
 export function startSongNotifications(document: Document): () => void {
   if (typeof Notification === "undefined") return () => {};
@@ -15,7 +15,7 @@ export function startSongNotifications(document: Document): () => void {
       const display = getSongDisplay();
       new Notification(songTitle(track.song, display), {
         body: artistLine(track.song, display),
-        icon: cdnUrl("covers", coverFile(track.song)) ?? undefined,
+        icon: trackArtworkUrl(track) ?? undefined,
         tag: "listen-moe-now-playing",
         silent: true,
       });

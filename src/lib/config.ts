@@ -2,6 +2,7 @@
 
 import { type Endpoints, readEndpoints } from "./endpoints.mjs";
 import { stationGatewayUrl } from "./gateway-url";
+import { coverFile, type Track } from "./song";
 import { STATION_INFO, type StationId } from "./stations";
 
 export type { Endpoints };
@@ -47,4 +48,12 @@ export function safeImageUrl(raw: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The picture of what is on air: the album cover, or during an event (whose songs come without
+ * albums) the event's image. One answer for the page, the lock screen and notifications.
+ */
+export function trackArtworkUrl(track: Pick<Track, "song" | "event">): string | null {
+  return cdnUrl("covers", coverFile(track.song)) ?? safeImageUrl(track.event?.image);
 }

@@ -1,18 +1,10 @@
 import { memo } from "react";
 import { CoverImage } from "@/components/ui/cover-image";
 import { DiscIcon, InfoIcon, SparkIcon, TvIcon, UserIcon } from "@/components/ui/icons";
-import { cdnUrl, safeImageUrl } from "@/lib/config";
+import { cdnUrl, trackArtworkUrl } from "@/lib/config";
 import { useSongDisplay } from "@/lib/display-preferences";
 import { around, useT } from "@/lib/i18n";
-import {
-  artistCredits,
-  coverFile,
-  entityName,
-  profileUrl,
-  type Song,
-  songTitle,
-  type Track,
-} from "@/lib/song";
+import { artistCredits, entityName, profileUrl, type Song, songTitle, type Track } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { useCurrentTrack } from "../now-playing-store";
 import { SongProgress } from "./song-progress";
@@ -83,7 +75,7 @@ const TrackDetails = memo(function TrackDetails({
   const t = useT();
   const { song, requester, event } = track;
   const credits = artistCredits(song, display);
-  const cover = cdnUrl("covers", coverFile(song)) ?? safeImageUrl(event?.image);
+  const cover = trackArtworkUrl(track);
   const title = songTitle(song, display);
   return (
     <>
