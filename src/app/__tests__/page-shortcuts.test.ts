@@ -1,3 +1,5 @@
+import { render, screen, within } from "@testing-library/react";
+import { createElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { type PageShortcut, pageShortcutFor } from "../page-shortcuts";
 
@@ -154,5 +156,34 @@ describe("which keys page shortcuts take, by where the focus is", () => {
     document.body.addEventListener("keydown", takeFirst);
     expect(press(document.body, "m")).toBeNull();
     document.body.removeEventListener("keydown", takeFirst);
+  });
+});
+
+describe("the shortcuts dialog", () => {
+  it("lists exactly the character keys the page answers, each doing what its line says", async () => {
+    const { ShortcutsDialog } = await import("../shortcuts-dialog");
+    const { unmount } = render(createElement(ShortcutsDialog, { onClose() {} }));
+    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    const listed = within(dialog)
+      .getAllByRole("term")
+      .map((term) => ({
+        keys: (term.textContent ?? "").split(" / "),
+        action: term.nextElementSibling?.textContent,
+      }));
+    // While the dialog is open the page answers no key: ask it with the dialog closed.
+    unmount();
+    const answered = new Map<PageShortcut, string | null | undefined>();
+    for (const { keys, action } of listed)
+      for (const shown of keys) {
+        // A letter is shown as its key cap and pressed without Shift.
+        const key = /^[A-Z]$/.test(shown) ? shown.toLowerCase() : shown;
+        const shortcut = press(document.body, key);
+        expect(shortcut, `${shown} (${action})`).not.toBeNull();
+        if (shortcut) answered.set(shortcut, action);
+      }
+    const everyCharacterShortcut = new Set(CHARACTER_SHORTCUTS.map(([, shortcut]) => shortcut));
+    expect(new Set(answered.keys())).toEqual(everyCharacterShortcut);
+    expect(answered.get("volume-up")).toBe("Volume up or down");
+    expect(answered.get("play-or-stop")).toBe("Play or stop");
   });
 });
