@@ -1,37 +1,20 @@
 import { useEffect } from "react";
-import { stopRequested, togglePlayback, volumeStepped } from "@/features/player/audio-session";
-import { muteToggled } from "@/features/player/player-store";
-import { focusSearchBox } from "@/features/search/components/search-box";
-import { getSettings } from "@/features/settings/settings-store";
-import { stationSelected } from "@/features/station/station-store";
-import { type PageShortcut, pageShortcutFor } from "./page-shortcuts";
+import { loadChunk } from "@/lib/load-chunk";
 
-function shortcutActions(openHelp: () => void): Record<PageShortcut, () => void> {
-  return {
-    "play-or-stop": togglePlayback,
-    mute: muteToggled,
-    "volume-up": () => volumeStepped(1),
-    "volume-down": () => volumeStepped(-1),
-    jpop: () => stationSelected("jpop"),
-    kpop: () => stationSelected("kpop"),
-    search: focusSearchBox,
-    help: openHelp,
-    stop: stopRequested,
-  };
-}
-
-/** Page-wide shortcuts; which key is one, and when, is decided in page-shortcuts.ts. */
+/**
+ * Page-wide keyboard shortcuts (keyboard-shortcuts.ts). Loaded as their own chunk right after the first
+ * render, so their rules stay off the first screen; a key pressed before then is simply the browser's.
+ */
 export function useKeyboardShortcuts(openHelp: () => void) {
   useEffect(() => {
-    const actions = shortcutActions(openHelp);
-    function onKeyDown(event: KeyboardEvent) {
-      // Read at each key, so turning shortcuts off in Settings holds from the next key on.
-      const shortcut = pageShortcutFor(event, getSettings().keyboardShortcuts);
-      if (!shortcut) return;
-      event.preventDefault();
-      actions[shortcut]();
-    }
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+    let mounted = true;
+    let stop: (() => void) | undefined;
+    void loadChunk(() => import("./keyboard-shortcuts")).then(({ listenForShortcuts }) => {
+      if (mounted) stop = listenForShortcuts(document, openHelp);
+    });
+    return () => {
+      mounted = false;
+      stop?.();
+    };
   }, [openHelp]);
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse, ws } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { gatewayUrl } from "@/lib/config";
 import { graphqlEndpoint } from "@/lib/graphql-client";
 import { renderApp } from "@/testing/app-session";
@@ -121,6 +121,12 @@ describe("the player page", () => {
 });
 
 describe("keyboard shortcuts", () => {
+  // The page loads its shortcuts as a chunk after the first render; loaded once here, that import
+  // resolves from the module cache long before the first song arrives and a key is pressed.
+  beforeAll(async () => {
+    await import("../keyboard-shortcuts");
+  });
+
   it("switch stations with 1 and 2, mute with M, and list themselves on ?", async () => {
     const open = new Set<Client>();
     server.use(
@@ -202,5 +208,13 @@ describe("keyboard shortcuts", () => {
     expect(
       within(help).getByText("Keyboard shortcuts are off. Turn them on in Settings."),
     ).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+
+    // Back on, the very next key is a shortcut again.
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Keyboard shortcuts" }));
+    await user.keyboard("{Escape}");
+    await user.keyboard("2");
+    expect(await screen.findByRole("heading", { name: "K-pop 노래" })).toBeInTheDocument();
   });
 });
