@@ -9,11 +9,13 @@ import {
   useStreamPreference,
 } from "@/features/player/player-store";
 import {
+  keyboardShortcutsToggled,
   type LanguageChoice,
   languageChosen,
   notificationsToggled,
   type ThemeChoice,
   themeChosen,
+  useKeyboardShortcutsEnabled,
   useLanguageChoice,
   useNotificationsEnabled,
   useThemeChoice,
@@ -99,26 +101,38 @@ function SelectField<T extends string>({
 
 function CheckboxField({
   label,
+  hint,
   checked,
   onChange,
 }: {
   label: string;
+  /** A line under the label, read as the checkbox's description. */
+  hint?: string;
   checked: boolean;
   onChange(checked: boolean): void;
 }) {
   const id = useId();
+  const hintId = useId();
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex items-start gap-3">
       <input
         id={id}
         type="checkbox"
         checked={checked}
         onChange={(e) => onChange(e.currentTarget.checked)}
-        className="h-4 w-4 accent-(--station)"
+        aria-describedby={hint ? hintId : undefined}
+        className="mt-0.5 h-4 w-4 shrink-0 accent-(--station)"
       />
-      <label htmlFor={id} className="text-sm">
-        {label}
-      </label>
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor={id} className="text-sm">
+          {label}
+        </label>
+        {hint && (
+          <p id={hintId} className="text-xs text-ink-muted">
+            {hint}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
@@ -130,6 +144,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const romaji = usePreferRomaji();
   const theme = useThemeChoice();
   const language = useLanguageChoice();
+  const shortcuts = useKeyboardShortcutsEnabled();
   const track = useCurrentTrack(useStation());
   const t = useT();
   const words = useMessages(settingsMessages);
@@ -175,6 +190,12 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           choices={SLEEP_CHOICES}
           onChange={onSleepChange}
           placeholder={sleepAt ? words.sleepStopsAt(formatTimeOfDay(sleepAt, locale)) : words.sleepNotSet}
+        />
+        <CheckboxField
+          label={t.app.keyboardShortcuts}
+          hint={words.keyboardShortcutsHint}
+          checked={shortcuts}
+          onChange={keyboardShortcutsToggled}
         />
         <CheckboxField
           label={words.notify}

@@ -93,6 +93,20 @@ describe("favorites view", () => {
     expect(drawn).toBeLessThan(100);
     expect(await list.getByRole("listitem").first().getAttribute("aria-setsize")).toBe("1600");
 
+    // The arrow keys are the page's: from a row's heart they scroll the long list, and the volume stays.
+    const volume = page.getByRole("slider", { name: "Volume" });
+    const volumeBefore = await volume.inputValue();
+    const scrollTop = () => page.evaluate(() => window.scrollY);
+    const top = await scrollTop();
+    await list
+      .getByRole("listitem")
+      .first()
+      .getByRole("button", { name: /^Favorite / })
+      .focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowDown");
+    await eventually(async () => (await scrollTop()) > top, "ArrowDown scrolls the favorites page");
+    expect(await volume.inputValue()).toBe(volumeBefore);
+
     await favoritesView(page).getByRole("textbox", { name: "Filter favorites" }).fill(title);
     const row = list.getByRole("listitem").filter({ hasText: title });
     await expect.poll(() => list.getByRole("listitem").count()).toBe(1);

@@ -1,7 +1,7 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse, ws } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { gatewayUrl } from "@/lib/config";
 import { graphqlEndpoint } from "@/lib/graphql-client";
 import { renderApp } from "@/testing/app-session";
@@ -121,6 +121,12 @@ describe("the player page", () => {
 });
 
 describe("keyboard shortcuts", () => {
+  // The page loads its shortcuts as a chunk after the first render; loaded once here, that import
+  // resolves from the module cache long before the first song arrives and a key is pressed.
+  beforeAll(async () => {
+    await import("../keyboard-shortcuts");
+  });
+
   it("switch stations with 1 and 2, mute with M, and list themselves on ?", async () => {
     const open = new Set<Client>();
     server.use(
@@ -149,5 +155,66 @@ describe("keyboard shortcuts", () => {
     expect(screen.getByRole("tab", { name: "J-pop" })).toHaveAttribute("aria-selected", "true");
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("leave Space and the arrow keys to the page and the volume slider; - and + step the volume", async () => {
+    server.use(station(jpop, rawSong(1, "J-pop song"), new Set()));
+    renderApp();
+    await screen.findByRole("heading", { name: "J-pop song" });
+    const volume = screen.getByRole<HTMLInputElement>("slider", { name: "Volume" });
+    const before = volume.value;
+
+    // fireEvent says false when a listener prevented the default (the page's scroll).
+    for (const key of ["ArrowUp", "ArrowDown", "PageDown", " "])
+      expect(fireEvent.keyDown(document.body, { key }), key).toBe(true);
+    expect(volume.value).toBe(before);
+    expect(screen.getByRole("button", { name: "Play" })).toBeInTheDocument();
+
+    expect(fireEvent.keyDown(document.body, { key: "-" })).toBe(false);
+    expect(Number(volume.value)).toBeLessThan(Number(before));
+    expect(fireEvent.keyDown(document.body, { key: "+" })).toBe(false);
+    expect(volume.value).toBe(before);
+  });
+
+  it("can be turned off in Settings, which stores the choice and the shortcuts list then says", async () => {
+    const user = userEvent.setup();
+    server.use(
+      station(jpop, rawSong(1, "J-pop song"), new Set()),
+      station(kpop, rawSong(2, "K-pop 노래"), new Set()),
+    );
+    renderApp();
+    await screen.findByRole("heading", { name: "J-pop song" });
+
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const settings = await screen.findByRole("dialog", { name: "Settings" });
+    const toggle = within(settings).getByRole("checkbox", { name: "Keyboard shortcuts" });
+    expect(toggle).toBeChecked();
+    expect(toggle).toHaveAccessibleDescription("Single keys such as K, M, 1 and ?; ? lists them all.");
+    await user.click(toggle);
+    expect(toggle).not.toBeChecked();
+    expect(JSON.parse(localStorage.getItem("lm.settings.v2") ?? "{}")).toMatchObject({
+      keyboardShortcuts: false,
+    });
+    await user.keyboard("{Escape}");
+
+    const mute = screen.getByRole("button", { name: "Mute" });
+    await user.keyboard("2m?");
+    expect(screen.getByRole("tab", { name: "J-pop" })).toHaveAttribute("aria-selected", "true");
+    expect(mute).toHaveAttribute("aria-pressed", "false");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Keyboard shortcuts" }));
+    const help = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(
+      within(help).getByText("Keyboard shortcuts are off. Turn them on in Settings."),
+    ).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+
+    // Back on, the very next key is a shortcut again.
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Keyboard shortcuts" }));
+    await user.keyboard("{Escape}");
+    await user.keyboard("2");
+    expect(await screen.findByRole("heading", { name: "K-pop 노래" })).toBeInTheDocument();
   });
 });

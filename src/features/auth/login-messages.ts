@@ -23,6 +23,8 @@ const en = {
   deactivated: "This LISTEN.moe account has been deactivated, so it can't log in.",
   codeNotAccepted: "LISTEN.moe didn't accept this step. Start over to get a new one.",
   startOver: "Start over",
+  createAccount: "Create an account",
+  forgotPassword: "Forgot your password?",
 };
 
 export type LoginMessages = typeof en;
@@ -48,6 +50,8 @@ const ja: LoginMessages = {
   deactivated: "この LISTEN.moe アカウントは無効化されているため、ログインできません。",
   codeNotAccepted: "LISTEN.moe がこの手順を受け付けませんでした。最初からやり直してください。",
   startOver: "最初からやり直す",
+  createAccount: "アカウントを作成",
+  forgotPassword: "パスワードをお忘れですか？",
 };
 
 const ko: LoginMessages = {
@@ -70,6 +74,8 @@ const ko: LoginMessages = {
   deactivated: "이 LISTEN.moe 계정은 비활성화되어 로그인할 수 없습니다.",
   codeNotAccepted: "LISTEN.moe가 이 단계를 받아들이지 않았습니다. 처음부터 다시 시작하세요.",
   startOver: "처음부터 다시 시작",
+  createAccount: "계정 만들기",
+  forgotPassword: "비밀번호를 잊으셨나요?",
 };
 
 export const loginMessages: MessageSet<LoginMessages> = { en, ja, ko };

@@ -13,12 +13,15 @@ export interface Settings {
   notifications: boolean;
   theme: ThemeChoice;
   language: LanguageChoice;
+  /** Single-key shortcuts (M, 1, ?…); on by default, and can be turned off (WCAG 2.1.4). */
+  keyboardShortcuts: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   notifications: false,
   theme: "system",
   language: "auto",
+  keyboardShortcuts: true,
 };
 
 const store = createPersistedStore<Settings, Settings>(() => DEFAULT_SETTINGS, {
@@ -28,13 +31,21 @@ const store = createPersistedStore<Settings, Settings>(() => DEFAULT_SETTINGS, {
     notifications: v.boolean(),
     theme: v.picklist(THEME_CHOICES),
     language: v.picklist(LANGUAGE_CHOICES),
+    // A new field needs no new version: entries written before it simply keep the default.
+    keyboardShortcuts: v.boolean(),
   },
-  pick: ({ notifications, theme, language }) => ({ notifications, theme, language }),
+  pick: ({ notifications, theme, language, keyboardShortcuts }) => ({
+    notifications,
+    theme,
+    language,
+    keyboardShortcuts,
+  }),
 });
 
 export const useNotificationsEnabled = () => useStore(store, (s) => s.notifications);
 export const useThemeChoice = () => useStore(store, (s) => s.theme);
 export const useLanguageChoice = () => useStore(store, (s) => s.language);
+export const useKeyboardShortcutsEnabled = () => useStore(store, (s) => s.keyboardShortcuts);
 export const getSettings = () => store.getState();
 
 /** Calls `listener` with the selected setting whenever it changes. */
@@ -51,6 +62,10 @@ export function themeChosen(theme: ThemeChoice) {
 
 export function languageChosen(language: LanguageChoice) {
   store.setState({ language });
+}
+
+export function keyboardShortcutsToggled(enabled: boolean) {
+  store.setState({ keyboardShortcuts: enabled });
 }
 
 export function resetSettingsStore() {

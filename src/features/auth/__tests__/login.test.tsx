@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { delay, HttpResponse } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GRAPHQL_TIMEOUT_MS } from "@/lib/graphql-client";
+import { setLanguage } from "@/lib/i18n";
 import { server } from "@/testing/msw-server";
 import { LOGIN_MFA_MUTATION, MFA_WINDOW_MS } from "../api/login";
 import { getAuthToken, loggedIn, resetAuthStore } from "../auth-store";
@@ -54,13 +55,46 @@ describe("logging in", () => {
     await user.tab();
     expect(within(dialog).getByRole("button", { name: "Log in" })).toHaveFocus();
     await user.tab();
+    expect(within(dialog).getByRole("link", { name: /^Create an account/ })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole("link", { name: /^Forgot your password/ })).toHaveFocus();
+    await user.tab();
     expect(within(dialog).getByRole("button", { name: "Close" })).toHaveFocus();
     await user.tab({ shift: true });
-    expect(within(dialog).getByRole("button", { name: "Log in" })).toHaveFocus();
+    expect(within(dialog).getByRole("link", { name: /^Forgot your password/ })).toHaveFocus();
 
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole("button", { name: "Log in" })).toHaveFocus());
+  });
+
+  it.each([
+    ["Create an account (opens LISTEN.moe in a new tab)", "https://listen.moe/register"],
+    ["Forgot your password? (opens LISTEN.moe in a new tab)", "https://listen.moe/forgot"],
+  ])("links to %s on LISTEN.moe, in a new tab that cannot reach back", async (name, href) => {
+    renderWithClient(<AccountArea />);
+    const dialog = await openDialog();
+    const link = within(dialog).getByRole("link", { name });
+    expect(link).toHaveAttribute("href", href);
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link.getAttribute("rel")?.split(" ").sort()).toEqual(["noopener", "noreferrer"]);
+  });
+
+  it("names the account links in Japanese and Korean too", async () => {
+    for (const [language, logIn, names] of [
+      ["ja", "ログイン", ["アカウントを作成", "パスワードをお忘れですか？"]],
+      ["ko", "로그인", ["계정 만들기", "비밀번호를 잊으셨나요?"]],
+    ] as const) {
+      await act(() => setLanguage(language));
+      const { unmount } = renderWithClient(<AccountArea />);
+      await userEvent.click(screen.getByRole("button", { name: logIn }));
+      const dialog = await screen.findByRole("dialog");
+      for (const name of names) {
+        const link = within(dialog).getByRole("link", { name: (accessible) => accessible.startsWith(name) });
+        expect(link, name).toHaveAttribute("target", "_blank");
+      }
+      unmount();
+    }
   });
 
   it("logs in without two-factor, shows who is logged in and remembers the token", async () => {

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { useLoginFlow } from "../hooks/use-login-flow";
 import { useLoginWords } from "../hooks/use-login-words";
+import { AccountLinks } from "./account-links";
 import { PasswordStep } from "./password-step";
 import { TwoFactorStep } from "./two-factor-step";
 
@@ -21,7 +22,10 @@ export function LoginDialog({ onClose, onLoggedIn }: LoginDialogProps) {
   return (
     <Dialog title={words.login.title} onClose={onClose} initialFocusRef={usernameRef}>
       {flow.step.kind === "password" ? (
-        <PasswordStep flow={flow} usernameRef={usernameRef} passwordRef={passwordRef} />
+        <>
+          <PasswordStep flow={flow} usernameRef={usernameRef} passwordRef={passwordRef} />
+          <AccountLinks />
+        </>
       ) : (
         <TwoFactorStep flow={flow} expiresAt={flow.step.expiresAt} codeRef={codeRef} />
       )}
