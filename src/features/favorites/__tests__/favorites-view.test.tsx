@@ -38,7 +38,7 @@ const SONGS: RawSong[] = [
 // Romaji for the first title: the view shows it when romaji is preferred.
 (SONGS[0] as RawSong & { titleRomaji: string }).titleRomaji = "Gurenge";
 
-/** A station holding `initial` favorites (newest first), answering the list and the toggle. */
+/** A station holding `initial` favorites (newest first), answering the list, checkFavorite and the toggle. */
 function fakeStation(initial: RawSong[] = SONGS) {
   const favorites = new Map(initial.map((song, i) => [song.id, { song, at: NOW - i * DAY }]));
   const log = { pages: 0, toggles: [] as number[] };
@@ -65,6 +65,12 @@ function fakeStation(initial: RawSong[] = SONGS) {
         },
       });
     }),
+    // Asked before a toggle whose cached answer may be out of date (Undo after the removal settled).
+    api.query("checkFavorite", ({ variables }) =>
+      HttpResponse.json({
+        data: { checkFavorite: (variables.songs as number[]).filter((id) => favorites.has(id)) },
+      }),
+    ),
     api.mutation("favoriteSong", ({ variables }) => {
       const id = variables.id as number;
       log.toggles.push(id);
