@@ -6,6 +6,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { openPlayer, screenshot, VIEWPORTS } from "./support/browser";
+import { watchGraphql } from "./support/graphql-traffic";
 import { logInAsKana } from "./support/login";
 import { eventually } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
@@ -35,6 +36,20 @@ async function stationTitles(query: string, kpop: boolean, count: number): Promi
   });
   const body = (await response.json()) as { data: { search: { title: string }[] } };
   return body.data.search.map((song) => song.title);
+}
+
+/** The first J-pop song the station answers for `query`, with its id (to look up kana's favorites). */
+async function firstStationSong(query: string): Promise<{ id: number; title: string }> {
+  const response = await fetch(`${stationUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: "query($q: ID!) { search(query: $q, kpop: false, limit: 1) { ... on Song { id title } } }",
+      variables: { q: query },
+    }),
+  });
+  const body = (await response.json()) as { data: { search: { id: number; title: string }[] } };
+  return body.data.search[0];
 }
 
 const results = (page: Page) => page.getByRole("region", { name: "Search results" });
@@ -99,6 +114,38 @@ describe("search", () => {
     for (const pressed of await hearts.evaluateAll((els) => els.map((el) => el.getAttribute("aria-pressed"))))
       expect(pressed).toBe("true");
     await screenshot(page, "search-favorites-only");
+  });
+
+  it("says a heart's state is unavailable while checkFavorite fails, and a press asks again instead of toggling", async () => {
+    const { page } = await openPlayer(suite.browser, appUrl, DESKTOP);
+    await ready(page);
+    await logInAsKana(page);
+    const song = await firstStationSong(QUERY);
+    const kanaHasIt = (await suite.station.state()).favorites.kana.includes(song.id);
+    await suite.station.fault({ type: "graphql", mode: "500", operation: "checkFavorite" });
+    const graphql = watchGraphql(page);
+    await page.getByRole("searchbox", { name: "Search songs" }).fill(QUERY);
+    expect((await shownTitles(page, QUERY))[0]).toBe(song.title);
+
+    // The query client retries a 500 twice before the heart gives up: allow for its backoff.
+    const unavailable = results(page).getByRole("button", {
+      name: `Favorite status of ${song.title} unavailable — retry`,
+      exact: true,
+    });
+    await unavailable.waitFor({ timeout: 15_000 });
+    expect(await unavailable.getAttribute("aria-pressed")).toBeNull();
+
+    await suite.station.clear();
+    await unavailable.click();
+    const heart = results(page).getByRole("button", { name: `Favorite ${song.title}`, exact: true });
+    await eventually(
+      async () => (await heart.getAttribute("aria-pressed")) === String(kanaHasIt),
+      `the heart shows kana's answer (${kanaHasIt})`,
+    );
+    await eventually(() => graphql.pending === 0, "the page's requests answered");
+    expect(graphql.answered).toContain("checkFavorite");
+    expect(graphql.answered).not.toContain("favoriteSong");
+    expect((await suite.station.state()).favorites.kana.includes(song.id)).toBe(kanaHasIt);
   });
 
   it("goes from the / shortcut to a request with the keyboard alone, and the queue line follows", async () => {

@@ -10,6 +10,7 @@ import { graphqlEndpoint } from "@/lib/graphql-client";
 import { createQueryClient } from "@/lib/query-client";
 import type { Song } from "@/lib/song";
 import { type RawSong, rawSong } from "@/testing/fixtures";
+import { gate } from "@/testing/graphql-testing";
 import { server } from "@/testing/msw-server";
 import { FavoritesView, type FavoritesViewProps } from "../components/favorites-view";
 
@@ -38,12 +39,13 @@ const SONGS: RawSong[] = [
 // Romaji for the first title: the view shows it when romaji is preferred.
 (SONGS[0] as RawSong & { titleRomaji: string }).titleRomaji = "Gurenge";
 
-/** A station holding `initial` favorites (newest first), answering the list and the toggle. */
+/** A station holding `initial` favorites (newest first), answering the list, checkFavorite and the toggle. */
 function fakeStation(initial: RawSong[] = SONGS) {
   const favorites = new Map(initial.map((song, i) => [song.id, { song, at: NOW - i * DAY }]));
   const log = { pages: 0, toggles: [] as number[] };
   let listFailure: (() => Response) | null = null;
   let toggleFailure: (() => Response) | null = null;
+  let heldToggle: Promise<void> | null = null;
   server.use(
     api.query("userFavorites", ({ variables, request }) => {
       log.pages++;
@@ -65,9 +67,16 @@ function fakeStation(initial: RawSong[] = SONGS) {
         },
       });
     }),
-    api.mutation("favoriteSong", ({ variables }) => {
+    // Asked before a toggle whose cached answer may be out of date (Undo after the removal settled).
+    api.query("checkFavorite", ({ variables }) =>
+      HttpResponse.json({
+        data: { checkFavorite: (variables.songs as number[]).filter((id) => favorites.has(id)) },
+      }),
+    ),
+    api.mutation("favoriteSong", async ({ variables }) => {
       const id = variables.id as number;
       log.toggles.push(id);
+      if (heldToggle) await heldToggle;
       if (toggleFailure) return toggleFailure();
       const song = SONGS.find((s) => s.id === id) ?? rawSong(id, `Song ${id}`);
       if (favorites.has(id)) favorites.delete(id);
@@ -83,6 +92,15 @@ function fakeStation(initial: RawSong[] = SONGS) {
     },
     failToggle: (make: (() => Response) | null) => {
       toggleFailure = make;
+    },
+    /** Holds every toggle's answer until the returned function is called. */
+    holdToggles: () => {
+      const g = gate();
+      heldToggle = g.opened;
+      return () => {
+        heldToggle = null;
+        g.open();
+      };
     },
   };
 }
@@ -202,6 +220,26 @@ describe("FavoritesView", () => {
     await waitFor(() => expect(station.favorites.has(2)).toBe(true));
     expect(station.log.toggles).toEqual([2, 2]);
     expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+  });
+
+  it("keeps Undo unavailable while the removal is still on its way, so the two toggles cannot cross", async () => {
+    const station = fakeStation();
+    const user = userEvent.setup();
+    renderView();
+    await within(view()).findByText("3 favorites");
+    const release = station.holdToggles();
+    await user.click(within(rows()[1]).getByRole("button", { name: "Favorite Blue Bird" }));
+    const undo = await screen.findByRole("button", { name: "Undo" });
+    expect(undo).toBeDisabled();
+    expect(undo).toHaveAttribute("aria-busy", "true");
+
+    release();
+    await waitFor(() => expect(undo).toBeEnabled());
+    expect(station.favorites.has(2)).toBe(false);
+    await user.click(undo);
+    await waitFor(() => expect(rowTitles()).toEqual(["紅蓮華", "Blue Bird", "Unravel"]));
+    await waitFor(() => expect(station.favorites.has(2)).toBe(true));
+    expect(station.log.toggles).toEqual([2, 2]);
   });
 
   it("keeps the row when unfavoriting fails, and says so", async () => {

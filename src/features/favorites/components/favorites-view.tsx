@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useSongDisplay } from "@/lib/display-preferences";
@@ -9,7 +9,7 @@ import { useLocale, useMessages } from "@/lib/i18n";
 import type { Song } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { useVirtualWindow } from "@/lib/use-virtual-window";
-import { toggleFavoriteMutationOptions } from "../api/favorites";
+import { toggleFavoriteKey, toggleFavoriteMutationOptions, toggleTo } from "../api/favorites";
 import { favoritesListQueryOptions } from "../api/favorites-list";
 import { useRemovedFavorites } from "../hooks/use-removed-favorites";
 import { type FavoritesMessages, favoritesMessages } from "../messages";
@@ -329,7 +329,11 @@ interface UndoBarProps {
 function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps) {
   const errorWords = useMessages(errorMessages);
   const songId = removed?.song.id ?? 0;
-  const { mutate, error, isPending, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
+  const client = useQueryClient();
+  const { mutate, error, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
+  // Any toggle of this song in flight (this Undo, or the removal itself): a second one now could
+  // check the server before the first lands and get the wrong answer.
+  const busy = useIsMutating({ mutationKey: toggleFavoriteKey(songId) }) > 0;
   const undoRef = useRef<HTMLButtonElement>(null);
   const visible = removed !== null && isRemoved;
 
@@ -352,9 +356,9 @@ function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps
             <button
               ref={undoRef}
               type="button"
-              disabled={isPending}
-              aria-busy={isPending || undefined}
-              onClick={() => mutate({ next: true })}
+              disabled={busy}
+              aria-busy={busy || undefined}
+              onClick={() => mutate(toggleTo(client, session, songId, true))}
               className={`${TEXT_BUTTON} bg-station-fill text-white hover:bg-station-fill/90`}
             >
               {words.undo}

@@ -1,19 +1,37 @@
-import { useIsMutating, useMutation, useQuery } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
-import { favoriteQueryOptions, toggleFavoriteKey, toggleFavoriteMutationOptions } from "../api/favorites";
+import {
+  favoriteQueryOptions,
+  toggleFavoriteKey,
+  toggleFavoriteMutationOptions,
+  toggleTo,
+} from "../api/favorites";
 
 /** How long a failed toggle's message stays before it clears itself. */
 export const FAILURE_VISIBLE_MS = 8_000;
 
 /**
- * One song's favorite state for login `session`, from the query cache, and the toggle for it. While a
- * toggle for this song is in flight (from any button showing it), another click is ignored.
+ * What the heart can say: the song is a favorite or not, or the answer is still coming (checking),
+ * or could not be had (unavailable). Without an answer a toggle cannot know what it would do.
+ */
+export type FavoriteStatus = "favorite" | "not-favorite" | "checking" | "unavailable";
+
+function favoriteStatus(answer: boolean | undefined, failed: boolean): FavoriteStatus {
+  if (answer !== undefined) return answer ? "favorite" : "not-favorite";
+  return failed ? "unavailable" : "checking";
+}
+
+/**
+ * One song's favorite state for login `session`, from the query cache, and the press of its heart.
+ * While a toggle for this song is in flight (from any button showing it), another press is ignored;
+ * while the answer is coming, a press does nothing; when it failed, a press asks again.
  */
 export function useFavorite(session: number, songId: number, gatewayFlag?: boolean) {
-  const { data } = useQuery(favoriteQueryOptions(session, songId, gatewayFlag));
+  const client = useQueryClient();
+  const { data, isFetching, isError, refetch } = useQuery(favoriteQueryOptions(session, songId, gatewayFlag));
   const pending = useIsMutating({ mutationKey: toggleFavoriteKey(songId) }) > 0;
   const { mutate, error, variables, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
-  const favorite = data ?? false;
+  const status = favoriteStatus(data, isError && !isFetching);
 
   useEffect(() => {
     if (!error) return;
@@ -21,14 +39,20 @@ export function useFavorite(session: number, songId: number, gatewayFlag?: boole
     return () => clearTimeout(timer);
   }, [error, reset]);
 
-  const toggle = useCallback(() => {
-    if (!pending) mutate({ next: !favorite });
-  }, [pending, mutate, favorite]);
+  const press = useCallback(() => {
+    if (pending || status === "checking") return;
+    if (status === "unavailable") {
+      void refetch();
+      return;
+    }
+    mutate(toggleTo(client, session, songId, status === "not-favorite"));
+  }, [pending, status, refetch, client, session, songId, mutate]);
 
   return {
-    favorite,
+    status,
+    favorite: status === "favorite",
     pending,
-    toggle,
-    failure: error ? { error, wanted: variables?.next ?? !favorite } : null,
+    press,
+    failure: error ? { error, wanted: variables?.next ?? status !== "favorite" } : null,
   };
 }
