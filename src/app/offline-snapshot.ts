@@ -8,7 +8,7 @@ import * as v from "valibot";
 import type { HistoryEntry } from "@/features/now-playing/model/apply-track-update";
 import {
   getNowPlaying,
-  historyLoaded,
+  historyRestored,
   subscribeToTrack,
   trackUpdated,
 } from "@/features/now-playing/now-playing-store";
@@ -67,7 +67,7 @@ export function restoreSnapshot(now = Date.now()) {
     if (!update.success) continue;
     trackUpdated(station, update.output, now);
     const history = v.safeParse(savedHistory, entry?.history);
-    if (history.success) historyLoaded(station, history.output as HistoryEntry[]);
+    if (history.success) historyRestored(station, history.output as HistoryEntry[]);
   }
 }
 

@@ -11,7 +11,8 @@ import { getAuthSessionId, subscribeToAuth } from "@/features/auth/auth-store";
 import { favoritesKey, forgetOtherLogins } from "@/features/favorites/api/favorites";
 import { subscribeToLiveness } from "@/features/gateway/connection-store";
 import { playHistoryQueryOptions } from "@/features/now-playing/api/play-history";
-import { historyLoaded, subscribeToSongChange } from "@/features/now-playing/now-playing-store";
+import { historyLoaded } from "@/features/now-playing/history-loaded";
+import { subscribeToSongChange } from "@/features/now-playing/now-playing-store";
 import {
   forgetOtherLogins as forgetOtherRequestLogins,
   refreshQueue,

@@ -7,7 +7,7 @@ import {
   connectionStarted,
   EMPTY_STATION,
   type HistoryEntry,
-  mergeLoadedHistory,
+  mergeHistory,
   type StationNowPlaying,
 } from "./model/apply-track-update";
 
@@ -30,16 +30,14 @@ export function trackUpdated(station: StationId, update: TrackUpdate, now = Date
 
 /** A burst of updates folded in order, then shown once: one render however many frames arrived. */
 export function tracksUpdated(station: StationId, updates: readonly TrackUpdate[], now = Date.now()) {
-  const before = store.getState()[station];
-  const after = updates.reduce((state, update) => applyTrackUpdate(state, update, now), before);
-  if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
+  stationChanged(station, (before) =>
+    updates.reduce((state, update) => applyTrackUpdate(state, update, now), before),
+  );
 }
 
 /** The gateway (re)connected to `station`: its next frame is taken as the truth (see connectionStarted). */
 export function stationConnected(station: StationId) {
-  const before = store.getState()[station];
-  const after = connectionStarted(before);
-  if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
+  stationChanged(station, connectionStarted);
 }
 
 /** The page could not draw the current song: keep it out of the history (and so out of storage). */
@@ -58,11 +56,19 @@ export function historyUnshowable(station: StationId) {
     store.setState({ [station]: { ...before, history: [] } } as Partial<NowPlayingState>);
 }
 
-/** Recent plays loaded from the API join the history. */
-export function historyLoaded(station: StationId, entries: HistoryEntry[]) {
+/** A station's state changed by `change` (a pure fold); its views draw again only if it returns a new one. */
+export function stationChanged(station: StationId, change: (state: StationNowPlaying) => StationNowPlaying) {
   const before = store.getState()[station];
-  const after = mergeLoadedHistory(before, entries);
+  const after = change(before);
   if (after !== before) store.setState({ [station]: after } as Partial<NowPlayingState>);
+}
+
+/** The history saved by this browser (offline snapshot) joins what the restored song brought. */
+export function historyRestored(station: StationId, entries: HistoryEntry[]) {
+  stationChanged(station, (state) => ({
+    ...state,
+    history: mergeHistory(state.history, entries, state.track?.song.id ?? -1),
+  }));
 }
 
 export const getNowPlaying = (station: StationId) => store.getState()[station];

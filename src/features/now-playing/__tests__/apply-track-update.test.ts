@@ -6,8 +6,8 @@ import {
   EMPTY_STATION,
   HISTORY_LIMIT,
   type HistoryEntry,
-  mergeLoadedHistory,
 } from "../model/apply-track-update";
+import { mergeLoadedHistory } from "../model/merge-loaded-history";
 
 const now = Date.parse("2026-11-28T12:00:00.000Z");
 const iso = (ms: number) => new Date(ms).toISOString();

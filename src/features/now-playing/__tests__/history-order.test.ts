@@ -12,9 +12,9 @@ import {
   connectionStarted,
   EMPTY_STATION,
   type HistoryEntry,
-  mergeLoadedHistory,
   type StationNowPlaying,
 } from "../model/apply-track-update";
+import { mergeLoadedHistory } from "../model/merge-loaded-history";
 
 const T0 = Date.parse("2026-11-28T12:00:00.000Z");
 const SONGS = 60;

@@ -8,8 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { TrackUpdate } from "@/lib/song";
 import type { StationId } from "@/lib/stations";
 import { parsedTrackUpdate, type RawSong, rawSong, trackUpdate } from "@/testing/fixtures";
+import { historyLoaded } from "../history-loaded";
 import { HISTORY_LIMIT, type HistoryEntry, type StationNowPlaying } from "../model/apply-track-update";
-import { getNowPlaying, historyLoaded, resetNowPlayingStore, trackUpdated } from "../now-playing-store";
+import { getNowPlaying, resetNowPlayingStore, trackUpdated } from "../now-playing-store";
 
 const STATIONS: readonly StationId[] = ["jpop", "kpop"];
 const BASE_TIME = Date.parse("2026-11-28T12:00:00.000Z");
