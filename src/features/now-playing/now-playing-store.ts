@@ -42,18 +42,15 @@ export function stationConnected(station: StationId) {
 
 /** The page could not draw the current song: keep it out of the history (and so out of storage). */
 export function songUnshowable(station: StationId) {
-  const before = store.getState()[station];
-  const id = before.track?.song.id ?? null;
-  store.setState({
-    [station]: { ...before, unshowableId: id, history: before.history.filter((e) => e.song.id !== id) },
-  } as Partial<NowPlayingState>);
+  stationChanged(station, (state) => {
+    const id = state.track?.song.id ?? null;
+    return { ...state, unshowableId: id, history: state.history.filter((e) => e.song.id !== id) };
+  });
 }
 
 /** The page could not draw the history: start it afresh (the next update and the API refill it). */
 export function historyUnshowable(station: StationId) {
-  const before = store.getState()[station];
-  if (before.history.length > 0)
-    store.setState({ [station]: { ...before, history: [] } } as Partial<NowPlayingState>);
+  stationChanged(station, (state) => (state.history.length > 0 ? { ...state, history: [] } : state));
 }
 
 /** A station's state changed by `change` (a pure fold); its views draw again only if it returns a new one. */
@@ -73,12 +70,15 @@ export function historyRestored(station: StationId, entries: HistoryEntry[]) {
 
 export const getNowPlaying = (station: StationId) => store.getState()[station];
 
-/** Calls `listener` whenever a station's current track changes. */
-export function subscribeToTrack(listener: (station: StationId, state: StationNowPlaying) => void) {
+/** Calls `listener(station)` whenever `select` picks something new from that station's state. */
+function subscribeToEachStation<T>(
+  select: (state: StationNowPlaying) => T,
+  listener: (station: StationId) => void,
+): () => void {
   const unsubscribers = STATIONS.map((station) =>
     store.subscribe(
-      (s) => s[station].track,
-      () => listener(station, store.getState()[station]),
+      (s) => select(s[station]),
+      () => listener(station),
     ),
   );
   return () => {
@@ -86,20 +86,20 @@ export function subscribeToTrack(listener: (station: StationId, state: StationNo
   };
 }
 
+/** Calls `listener` whenever a station's current track changes. */
+export function subscribeToTrack(listener: (station: StationId, state: StationNowPlaying) => void) {
+  return subscribeToEachStation(
+    (state) => state.track,
+    (station) => listener(station, store.getState()[station]),
+  );
+}
+
 /**
  * Calls `listener` when a station's song changes (another song id, or none), not when the same
  * song's details change, so what is asked again per song is asked once per song.
  */
 export function subscribeToSongChange(listener: (station: StationId) => void) {
-  const unsubscribers = STATIONS.map((station) =>
-    store.subscribe(
-      (s) => s[station].track?.song.id ?? null,
-      () => listener(station),
-    ),
-  );
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
-  };
+  return subscribeToEachStation((state) => state.track?.song.id ?? null, listener);
 }
 
 export function resetNowPlayingStore() {
