@@ -1,4 +1,4 @@
-import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SpinnerIcon } from "@/components/ui/icons-on-demand";
 import { useSongDisplay } from "@/lib/display-preferences";
@@ -9,8 +9,9 @@ import { useLocale, useMessages } from "@/lib/i18n";
 import type { Song } from "@/lib/song";
 import { type StationId, stationName } from "@/lib/stations";
 import { useVirtualWindow } from "@/lib/use-virtual-window";
-import { toggleFavoriteKey, toggleFavoriteMutationOptions, toggleTo } from "../api/favorites";
+import { toggleFavoriteMutationOptions, toggleTo } from "../api/favorites";
 import { favoritesListQueryOptions } from "../api/favorites-list";
+import { useFavoriteTogglePending } from "../hooks/use-favorites";
 import { useRemovedFavorites } from "../hooks/use-removed-favorites";
 import { type FavoritesMessages, favoritesMessages } from "../messages";
 import {
@@ -333,7 +334,7 @@ function UndoBar({ session, words, removed, isRemoved, onDismiss }: UndoBarProps
   const { mutate, error, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
   // Any toggle of this song in flight (this Undo, or the removal itself): a second one now could
   // check the server before the first lands and get the wrong answer.
-  const busy = useIsMutating({ mutationKey: toggleFavoriteKey(songId) }) > 0;
+  const busy = useFavoriteTogglePending(songId);
   const undoRef = useRef<HTMLButtonElement>(null);
   const visible = removed !== null && isRemoved;
 

@@ -10,6 +10,11 @@ import {
 /** How long a failed toggle's message stays before it clears itself. */
 export const FAILURE_VISIBLE_MS = 8_000;
 
+/** Whether a toggle of this song is in flight, from any heart or Undo showing it. */
+export function useFavoriteTogglePending(songId: number): boolean {
+  return useIsMutating({ mutationKey: toggleFavoriteKey(songId) }) > 0;
+}
+
 /**
  * What the heart can say: the song is a favorite or not, or the answer is still coming (checking),
  * or could not be had (unavailable). Without an answer a toggle cannot know what it would do.
@@ -29,7 +34,7 @@ function favoriteStatus(answer: boolean | undefined, failed: boolean): FavoriteS
 export function useFavorite(session: number, songId: number, gatewayFlag?: boolean) {
   const client = useQueryClient();
   const { data, isFetching, isError, refetch } = useQuery(favoriteQueryOptions(session, songId, gatewayFlag));
-  const pending = useIsMutating({ mutationKey: toggleFavoriteKey(songId) }) > 0;
+  const pending = useFavoriteTogglePending(songId);
   const { mutate, error, variables, reset } = useMutation(toggleFavoriteMutationOptions(session, songId));
   const status = favoriteStatus(data, isError && !isFetching);
 
