@@ -96,12 +96,13 @@ async function startDriver(env: NodeJS.ProcessEnv): Promise<DriverProcess> {
   const driver: DriverProcess = {
     call: client(`http://127.0.0.1:${port}`),
     async stop() {
+      // Each wait has its own 5 s: a timer shared by both would have fired already for the second.
+      const exitOrGrace = () => Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       signalGroup("SIGTERM");
-      const grace = new Promise((r) => setTimeout(r, 5_000));
-      await Promise.race([exited, grace]);
+      await exitOrGrace();
       // MiniBrowser and its web and network processes outlive a driver that exits first.
       signalGroup("SIGKILL");
-      await Promise.race([exited, grace]);
+      await exitOrGrace();
     },
   };
   const deadline = Date.now() + 10_000;
