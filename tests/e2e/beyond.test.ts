@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openPlayer, VIEWPORTS } from "./support/browser";
-import { eventually } from "./support/station";
+import { eventually, type StationSnapshot } from "./support/station";
 import { setUpE2eSuite } from "./support/suite";
 
 // Held: a song ending on its own between picking it and checking the page would change the subject.
@@ -11,30 +11,40 @@ const { appUrl, station } = suite;
 type Named = { name: string | null; nameRomaji: string | null };
 type WireSong = { title: string | null; artists: Named[]; albums: Named[]; sources: Named[] };
 
-/** Moves the J-pop station on until its song has a romanised title (the gateway never sends one). */
-async function untilRomajiTitle(): Promise<{ native: string; romaji: string }> {
+type NativeAndRomaji = { native: string; romaji: string };
+type JpopNow = StationSnapshot["stations"]["jpop"];
+
+/** Moves the J-pop station on until `find` finds something in its song; returns what it found. */
+async function untilJpopSong(find: (now: JpopNow) => NativeAndRomaji | null, what: string) {
   for (let step = 0; step < 60; step++) {
-    const { song, titleRomaji } = (await station.state()).stations.jpop;
-    if (song.title && titleRomaji && titleRomaji !== song.title)
-      return { native: song.title, romaji: titleRomaji };
+    const found = find((await station.state()).stations.jpop);
+    if (found) return found;
     await station.next("jpop");
   }
-  throw new Error("no song with a romanised title");
+  throw new Error(`no song with ${what}`);
 }
+
+/** A song with a romanised title (the gateway never sends one; the station's state has it). */
+const untilRomajiTitle = () =>
+  untilJpopSong(
+    ({ song, titleRomaji }) =>
+      song.title && titleRomaji && titleRomaji !== song.title
+        ? { native: song.title, romaji: titleRomaji }
+        : null,
+    "a romanised title",
+  );
+
+/** A song with an artist whose native and romaji names differ. */
+const untilRomajiDiffers = () =>
+  untilJpopSong(({ song }) => {
+    const artist = (song as unknown as WireSong).artists.find(
+      (a) => a.name && a.nameRomaji && a.name !== a.nameRomaji,
+    );
+    return artist?.name && artist.nameRomaji ? { native: artist.name, romaji: artist.nameRomaji } : null;
+  }, "a romaji artist name");
 
 function title(page: Page) {
   return page.getByRole("region", { name: "Now playing" }).getByRole("heading", { level: 2 });
-}
-
-/** Moves the J-pop station on until its song has an artist whose native and romaji names differ. */
-async function untilRomajiDiffers(): Promise<{ native: string; romaji: string }> {
-  for (let step = 0; step < 60; step++) {
-    const song = (await station.state()).stations.jpop.song as unknown as WireSong;
-    const artist = song.artists.find((a) => a.name && a.nameRomaji && a.name !== a.nameRomaji);
-    if (artist?.name && artist.nameRomaji) return { native: artist.name, romaji: artist.nameRomaji };
-    await station.next("jpop");
-  }
-  throw new Error("no song with a romaji artist name");
 }
 
 async function openSettings(page: Page) {
